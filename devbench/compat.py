@@ -1,0 +1,314 @@
+"""Every place where monoframe 0.0.1 differs from upstream Frappe, made to behave like upstream.
+
+Each workaround is one function named after what it fixes, with a note saying what upstream Frappe does.
+`apply()` runs them all once; a newer monoframe (or a real Frappe) can drop them one by one.
+Only this package may name monoframe; dlxh_app itself is plain Frappe.
+"""
+
+import functools
+import json
+import os
+
+import monoframe
+
+APPS = ["monoframe", "dlxh_app"]
+"""Apps on this bench, core first, like `sites/apps.txt` upstream."""
+
+_applied = False
+
+
+def apply() -> None:
+	global _applied
+	if _applied:
+		return
+	for fix in FIXES:
+		fix()
+	_applied = True
+
+
+def sqlite_query_builder() -> None:
+	"""PyPI's pypika is not Frappe's fork: teach its SQLite builder what Frappe's fork does.
+
+	Upstream's fork lets the caller pass `wrapper_cls` (monoframe's SQLite builder does, which
+	otherwise raises TypeError), accepts `for_update(nowait=, skip_locked=, of=)` and drops the
+	clause on SQLite (one writer at a time; upstream calls SQLite support experimental), and
+	writes `INSERT OR IGNORE` for `.ignore()`.
+	"""
+	from pypika import dialects
+
+	builder = dialects.SQLLiteQueryBuilder
+
+	def __init__(self, **kwargs):
+		kwargs.setdefault("wrapper_cls", dialects.SQLLiteValueWrapper)
+		dialects.QueryBuilder.__init__(self, dialect=dialects.Dialects.SQLLITE, **kwargs)
+		self._insert_or_replace = False
+
+	def for_update(self, nowait=False, skip_locked=False, of=()):
+		return self
+
+	def _insert_sql(self, **kwargs):
+		return "INSERT {ignore}INTO {table}".format(
+			table=self._insert_table.get_sql(**kwargs), ignore="OR IGNORE " if self._ignore else ""
+		)
+
+	builder.__init__ = __init__
+	builder.for_update = for_update
+	builder._insert_sql = _insert_sql
+
+
+def site_name() -> None:
+	"""Upstream `frappe.init(site)` runs in the bench's `sites/` folder and sets `frappe.local.site`
+	and `local.site_path = sites/<site>`; monoframe never sets the site (so Jinja hooks, which
+	`get_jinja_hooks` skips without one, are missing) and takes the working directory as the site
+	path. The engine names the site in DEVBENCH_SITE and works from `sites/` as a bench does."""
+	original_init = monoframe.init
+
+	@functools.wraps(original_init)
+	def init(force: bool = False, *args, **kwargs) -> None:
+		original_init(force)
+		monoframe.local.site = os.environ.get("DEVBENCH_SITE", "site")
+		monoframe.local.site_path = os.path.join(os.getcwd(), monoframe.local.site)
+
+	monoframe.init = init
+	monoframe.get_site_name = lambda: monoframe.local.site
+
+
+def app_list() -> None:
+	"""Upstream reads the bench's apps from `sites/apps.txt` and the installed ones from the site's
+	`installed_apps` global default; monoframe hard-wires both to the core alone."""
+
+	def get_all_apps(with_internal_apps: bool = True, sites_path: str | None = None) -> list[str]:
+		return list(APPS)
+
+	def get_installed_apps(*, _ensure_on_bench: bool = False) -> list[str]:
+		if monoframe.flags.in_install_db:
+			return []
+		if not getattr(monoframe.local, "db", None):
+			monoframe.connect()
+		installed = json.loads(monoframe.db.get_global("installed_apps") or "[]")
+		if _ensure_on_bench:
+			installed = [app for app in installed if app in APPS]
+		return installed
+
+	monoframe.get_all_apps = get_all_apps
+	monoframe.get_installed_apps = get_installed_apps
+
+
+def app_paths() -> None:
+	"""Upstream resolves `get_app_path(app)` to that app's package; monoframe ignores the app name
+	and always answers with the core's path."""
+
+	def get_app_path(app_name: str, *joins):
+		return monoframe.get_pymodule_path(app_name, *joins)
+
+	def get_app_source_path(app_name: str, *joins):
+		return monoframe.get_pymodule_path(app_name, "..", *joins)
+
+	monoframe.get_app_path = get_app_path
+	monoframe.get_app_source_path = get_app_source_path
+
+
+def module_map() -> None:
+	"""Upstream maps every module of every app on the bench to its app; monoframe maps the core's
+	modules only, so the app's DocTypes, reports and print formats could not be found."""
+
+	def setup_module_map(include_all_apps: bool = True) -> None:
+		app_modules = monoframe.client_cache.get_value("app_modules")
+		if not app_modules:
+			app_modules = {
+				app: [monoframe.scrub(module) for module in monoframe.get_module_list(app)] for app in APPS
+			}
+			monoframe.client_cache.set_value("app_modules", app_modules)
+		monoframe.local.app_modules = app_modules
+		monoframe.local.module_app = {
+			module: app for app, modules in app_modules.items() for module in modules
+		}
+
+	monoframe.setup_module_map = setup_module_map
+
+
+def hooks_of_every_app() -> None:
+	"""Upstream merges the hooks of every installed app (none before the core is installed, so no
+	doc_events fire while the framework installs itself) and `get_hooks(app_name=...)` reads one
+	app's hooks; monoframe loads the core's hooks only and has no `app_name` parameter."""
+	import inspect
+	import types
+
+	def is_hook(obj) -> bool:
+		return not isinstance(obj, types.ModuleType | types.FunctionType | type)
+
+	def load_app_hooks(app_name: str | None = None) -> dict:
+		hooks: dict = {}
+		for app in [app_name] if app_name else monoframe.get_installed_apps(_ensure_on_bench=True):
+			app_hooks = monoframe.get_module(f"{app}.hooks")
+			for key, value in inspect.getmembers(app_hooks, predicate=is_hook):
+				if not key.startswith("_"):
+					monoframe.append_hook(hooks, key, value)
+		return hooks
+
+	def get_hooks(hook: str | None = None, default="_KEEP_DEFAULT_LIST", app_name: str | None = None):
+		if app_name:
+			hooks = load_app_hooks(app_name)
+		else:
+			hooks = monoframe.client_cache.get_value("app_hooks")
+			if hooks is None:
+				hooks = load_app_hooks()
+				monoframe.client_cache.set_value("app_hooks", hooks)
+		if hook:
+			return hooks.get(hook, [] if default == "_KEEP_DEFAULT_LIST" else default)
+		return monoframe._dict(hooks)
+
+	monoframe._load_app_hooks = load_app_hooks
+	monoframe.get_hooks = get_hooks
+
+
+def sync_every_app() -> None:
+	"""Upstream `sync_all` syncs the DocTypes of every installed app; monoframe's syncs the core only,
+	so `migrate` would never create or alter the app's tables."""
+	from monoframe.model import sync
+	from monoframe.patches import _patch_mode
+
+	def sync_all(force=0, reset_permissions=False):
+		_patch_mode(True)
+		for app in monoframe.get_installed_apps():
+			sync.sync_for(app, force, reset_permissions=reset_permissions)
+		_patch_mode(False)
+		monoframe.clear_cache()
+
+	sync.sync_all = sync_all
+
+
+def install_any_app() -> None:
+	"""Upstream `install_app(name)` installs any app on the bench and records it in the site's
+	`installed_apps`; monoframe refuses every app but the core and records nothing. This is upstream's
+	sequence: before_install, module defs (not for the core), DocType sync, record as installed,
+	patches marked done, after_install, scheduled jobs, fixtures, customizations, dashboards."""
+	from monoframe import installer
+	from monoframe.core.doctype.scheduled_job_type.scheduled_job_type import sync_jobs
+	from monoframe.model.module_utils import sync_customizations
+	from monoframe.model.sync import sync_for
+	from monoframe.utils.dashboard import sync_dashboards
+	from monoframe.utils.fixtures import sync_fixtures
+
+	def install_app(name, verbose=False, set_as_patched=True, force=False):
+		monoframe.flags.in_install = name
+		monoframe.flags.ignore_in_install = False
+		monoframe.clear_cache()
+		app_hooks = monoframe.get_hooks(app_name=name)
+		if not force and name in monoframe.get_installed_apps():
+			print(f"App {name} already installed")
+			return
+		print(f"Installing {name}...")
+
+		for before_install in app_hooks.before_install or []:
+			if monoframe.get_attr(before_install)() is False:
+				return
+		for fn in monoframe.get_hooks("before_app_install"):
+			monoframe.get_attr(fn)(name)
+
+		if name != "monoframe":
+			installer.add_module_defs(name, ignore_if_duplicate=force)
+		sync_for(name, force=force, reset_permissions=True)
+		add_to_installed_apps(name)
+		monoframe.get_doc("Portal Settings", "Portal Settings").sync_menu()
+		if set_as_patched:
+			installer.set_all_patches_as_completed(name)
+
+		for after_install in app_hooks.after_install or []:
+			monoframe.get_attr(after_install)()
+		for fn in monoframe.get_hooks("after_app_install"):
+			monoframe.get_attr(fn)(name)
+
+		sync_jobs()
+		sync_fixtures(name)
+		sync_customizations(name)
+		sync_dashboards(name)
+		for after_sync in app_hooks.after_sync or []:
+			monoframe.get_attr(after_sync)()
+
+		monoframe.flags.in_install = False
+		monoframe.clear_cache()
+		monoframe.client_cache.erase_persistent_caches()
+
+	def add_to_installed_apps(app_name, rebuild_website=True):
+		installed = json.loads(monoframe.db.get_global("installed_apps") or "[]")
+		if app_name not in installed:
+			installed.append(app_name)
+			monoframe.db.set_global("installed_apps", json.dumps(installed))
+			monoframe.db.commit()
+		if monoframe.flags.in_install:
+			installer.post_install(rebuild_website)
+
+	installer.install_app = install_app
+	installer.add_to_installed_apps = add_to_installed_apps
+
+
+def test_record_generators() -> None:
+	"""The core's after_install imports `frappe.tests.utils.generators._clear_test_log`, a module
+	monoframe does not ship; upstream's removes the site's `.test_log` of test records made."""
+	import sys
+	import types
+
+	module = types.ModuleType("monoframe.tests.utils.generators")
+
+	def _clear_test_log():
+		path = monoframe.get_site_path(".test_log")
+		if os.path.exists(path):
+			os.remove(path)
+
+	module._clear_test_log = _clear_test_log
+	sys.modules.setdefault(module.__name__, module)
+
+
+def fresh_system_settings() -> None:
+	"""monoframe's bootstrap database carries a partial "System Settings" single, so the framework's
+	install never applies that DocType's defaults and login later fails in the login-attempt tracker
+	(a TypeError on an empty limit). Upstream's bootstrap has no such row: drop it before installing."""
+	from monoframe import installer
+
+	original_install_db = installer.install_db
+
+	@functools.wraps(original_install_db)
+	def install_db(*args, **kwargs):
+		original_install_db(*args, **kwargs)
+		monoframe.db.delete("Singles", {"doctype": "System Settings"})
+		monoframe.db.commit()
+
+	installer.install_db = install_db
+
+
+def mariadb_root_without_prompt() -> None:
+	"""Upstream takes MariaDB's root credentials from `common_site_config.json` (`root_login`,
+	`root_password`) or `bench new-site --db-root-password`; monoframe's configuration has neither and
+	prompts on the terminal, even for an empty password. The engine passes them in DB_ROOT_LOGIN and
+	DB_ROOT_PASSWORD (empty by default, as on this machine's MariaDB)."""
+	from monoframe.database.mariadb import setup_db
+
+	def get_root_connection():
+		if not monoframe.local.flags.root_connection:
+			monoframe.local.flags.root_connection = monoframe.database.get_db(
+				socket=monoframe.conf.db_socket,
+				host=monoframe.conf.db_host,
+				port=monoframe.conf.db_port,
+				user=os.environ.get("DB_ROOT_LOGIN", "root"),
+				password=os.environ.get("DB_ROOT_PASSWORD", ""),
+				cur_db_name=None,
+			)
+		return monoframe.local.flags.root_connection
+
+	setup_db.get_root_connection = get_root_connection
+
+
+FIXES = [
+	sqlite_query_builder,
+	site_name,
+	app_list,
+	app_paths,
+	module_map,
+	hooks_of_every_app,
+	sync_every_app,
+	install_any_app,
+	fresh_system_settings,
+	mariadb_root_without_prompt,
+	test_record_generators,
+]
