@@ -19,11 +19,14 @@ class _AliasLoader(importlib.abc.Loader):
 		self.target_name = target_name
 
 	def create_module(self, spec):
-		return importlib.import_module(self.target_name)
+		module = importlib.import_module(self.target_name)
+		self.target_spec = module.__spec__
+		return module
 
 	def exec_module(self, module):
-		# The target module is already executed by its own import.
-		pass
+		# The target module already ran under its own name. The import system has just set the alias's
+		# spec on it; put back the real one, which tools such as Jinja's PackageLoader rely on.
+		module.__spec__ = self.target_spec
 
 
 class _AliasFinder(importlib.abc.MetaPathFinder):

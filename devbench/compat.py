@@ -178,6 +178,22 @@ def sync_every_app() -> None:
 	sync.sync_all = sync_all
 
 
+def patches_of_every_app() -> None:
+	"""Upstream runs the patches.txt of every installed app on migrate; monoframe reads the core's only."""
+	from monoframe import patches
+
+	def get_all_patches(patch_type=None) -> list[str]:
+		if patch_type and not isinstance(patch_type, patches.PatchType):
+			monoframe.throw(f"Unsupported patch type specified: {patch_type}")
+		return [
+			patch
+			for app in monoframe.get_installed_apps()
+			for patch in patches.get_patches_from_app(app, patch_type=patch_type)
+		]
+
+	patches.get_all_patches = get_all_patches
+
+
 def install_any_app() -> None:
 	"""Upstream `install_app(name)` installs any app on the bench and records it in the site's
 	`installed_apps`; monoframe refuses every app but the core and records nothing. This is upstream's
@@ -299,6 +315,114 @@ def mariadb_root_without_prompt() -> None:
 	setup_db.get_root_connection = get_root_connection
 
 
+def test_mode_sets_in_test() -> None:
+	"""Upstream's test mode sets `frappe.in_test` (read by document versions, inline notification jobs,
+	the Email Account SMTP check); monoframe's `toggle_test_mode` sets only `flags.in_test`."""
+	from monoframe.tests import utils
+
+	original_toggle = utils.toggle_test_mode
+
+	@functools.wraps(original_toggle)
+	def toggle_test_mode(enable: bool = True) -> None:
+		original_toggle(enable)
+		monoframe.in_test = enable
+
+	utils.toggle_test_mode = toggle_test_mode
+
+
+def frappe_in_safe_globals() -> None:
+	"""Upstream exposes `frappe` to Jinja templates (print formats: `frappe.utils.formatdate`), server
+	scripts and notifications; monoframe exposes the same namespace under its own name only."""
+	from monoframe.utils import safe_exec
+
+	original = safe_exec.get_safe_globals
+
+	@functools.wraps(original)
+	def get_safe_globals():
+		safe_globals = original()
+		safe_globals["frappe"] = safe_globals["monoframe"]
+		return safe_globals
+
+	safe_exec.get_safe_globals = get_safe_globals
+
+
+def frappe_in_workflow_conditions() -> None:
+	"""Upstream evaluates workflow transition conditions with `frappe.db`, `frappe.session` and
+	`frappe.utils`; monoframe offers them as `monoframe.*`, so a Frappe condition raised NameError."""
+	from monoframe.model import workflow
+
+	original = workflow.get_workflow_safe_globals
+
+	def get_workflow_safe_globals():
+		safe_globals = original()
+		safe_globals["frappe"] = safe_globals["monoframe"]
+		return safe_globals
+
+	workflow.get_workflow_safe_globals = get_workflow_safe_globals
+
+
+def print_body_rendered() -> None:
+	"""Upstream's `pdf_body_html` hook renders the print format's template with its arguments; monoframe's
+	is a stub returning "", so every print view had an empty body."""
+	from monoframe.utils import pdf
+
+	def pdf_body_html(template, args, **kwargs):
+		return template.render(args, filters={"len": len})
+
+	pdf.pdf_body_html = pdf_body_html
+
+
+def pdf_generator() -> None:
+	"""Upstream's `get_pdf` turns print HTML into PDF with wkhtmltopdf; monoframe's raises
+	NotImplementedError. The engine renders with WeasyPrint (monoframe's own `pdf` extra), which handles
+	print CSS (`@page`, `@font-face`) and Vietnamese text. Upstream's `pdf_generator` hook for Chrome
+	returns None unless Chrome was asked for; monoframe's raises for every PDF."""
+	import sys
+
+	from monoframe.utils import pdf
+
+	def get_pdf(html: str, options: dict | None = None, output=None, **kwargs) -> bytes:
+		import weasyprint
+
+		content = weasyprint.HTML(string=html, base_url=monoframe.utils.get_url()).write_pdf()
+		if output:
+			from io import BytesIO
+
+			from pypdf import PdfReader
+
+			output.append_pages_from_reader(PdfReader(BytesIO(content)))
+			return output
+		return content
+
+	def get_chrome_pdf(print_format=None, html=None, options=None, output=None, pdf_generator=None):
+		if pdf_generator != "chrome":
+			return None
+		monoframe.throw("The Chrome PDF generator is not available on this engine; use the default one.")
+
+	pdf.get_pdf = get_pdf
+	pdf.get_chrome_pdf = get_chrome_pdf
+	for name in ("print_format", "email.email_body", "email.doctype.auto_email_report.auto_email_report"):
+		module = sys.modules.get(f"monoframe.{name}")
+		if module is not None:
+			module.get_pdf = get_pdf
+
+
+def upstream_csrf_header() -> None:
+	"""Upstream reads the CSRF token from the `X-Frappe-CSRF-Token` header (what frappe-ui and
+	frappe.call send); monoframe renamed it `X-Monoframe-CSRF-Token`. Both are accepted here."""
+	from monoframe import auth
+
+	original = auth.HTTPRequest.validate_csrf_token
+
+	def validate_csrf_token(self):
+		token = monoframe.get_request_header("X-Frappe-CSRF-Token")
+		if token and monoframe.session and token == monoframe.session.data.csrf_token:
+			return
+		original(self)
+
+	auth.HTTPRequest.validate_csrf_token = validate_csrf_token
+
+
 FIXES = [
 	sqlite_query_builder,
 	site_name,
@@ -307,8 +431,15 @@ FIXES = [
 	module_map,
 	hooks_of_every_app,
 	sync_every_app,
+	patches_of_every_app,
 	install_any_app,
 	fresh_system_settings,
 	mariadb_root_without_prompt,
 	test_record_generators,
+	test_mode_sets_in_test,
+	frappe_in_safe_globals,
+	frappe_in_workflow_conditions,
+	print_body_rendered,
+	pdf_generator,
+	upstream_csrf_header,
 ]

@@ -5,6 +5,7 @@ Layout, mirroring a bench: `.devbench/sites/<site>/site_config.json` holds what 
 variables only, so `open_site` exports them before the framework initialises.
 """
 
+import hashlib
 import json
 import os
 import secrets
@@ -85,6 +86,7 @@ def enter(config: SiteConfig) -> None:
 	os.environ.update(config.environment())
 	(config.path / "logs").mkdir(parents=True, exist_ok=True)
 	(BENCH / "logs").mkdir(parents=True, exist_ok=True)
+	ensure_bench_files()
 	os.chdir(SITES)
 	boot_engine()
 
@@ -103,6 +105,9 @@ def new_site(config: SiteConfig) -> None:
 	if config.path.exists():
 		shutil.rmtree(config.path)
 	config.save()
+	forget_cache(config)
+	if config.db_type == "mariadb":
+		drop_mariadb_user(config.db_name)
 	enter(config)
 
 	import frappe
@@ -113,3 +118,141 @@ def new_site(config: SiteConfig) -> None:
 	installer.install_app(APP)
 	frappe.db.commit()
 	frappe.destroy()
+	compile_translations(config)
+	mark_current(config)
+
+
+def app_fingerprint() -> str:
+	"""Hash of everything that shapes an installed site: the app (but its tests), the engine's fixes and
+	packages. A site or template made from another fingerprint is migrated or rebuilt."""
+	digest = hashlib.sha256()
+	sources = [ROOT / "devbench" / name for name in ("alias.py", "compat.py", "site.py", "requirements.txt")]
+	sources += sorted(
+		path
+		for path in (ROOT / APP).rglob("*")
+		if path.is_file()
+		and path.suffix in {".py", ".json", ".txt", ".csv", ".po", ".html", ".css", ".js", ".md"}
+		and not path.name.startswith("test_")
+		and "__pycache__" not in path.parts
+	)
+	for path in sources:
+		digest.update(str(path.relative_to(ROOT)).encode())
+		digest.update(path.read_bytes())
+	return digest.hexdigest()[:16]
+
+
+def stamp_file(config: SiteConfig) -> Path:
+	return config.path / "fingerprint"
+
+
+def is_current(config: SiteConfig) -> bool:
+	stamp = stamp_file(config)
+	return stamp.exists() and stamp.read_text() == app_fingerprint()
+
+
+def mark_current(config: SiteConfig) -> None:
+	stamp_file(config).write_text(app_fingerprint())
+
+
+def migrate(config: SiteConfig) -> None:
+	"""Upstream `bench --site S migrate`: patches, DocType sync, fixtures, jobs, translations."""
+	enter(config)
+	import frappe
+	from frappe.migrate import SiteMigration
+
+	frappe.init(force=True)
+	SiteMigration(skip_search_index=True).run(site=config.name)
+	compile_translations(config)
+	mark_current(config)
+
+
+def compile_translations(config: SiteConfig) -> None:
+	"""`bench build` compiles each app's `locale/*.po` into `sites/assets/locale`; do the same."""
+	locale = ROOT / APP / "locale"
+	if not locale.is_dir():
+		return
+	enter(config)
+	import frappe
+	from frappe.gettext.translate import compile_translations as compile_app
+
+	for po_file in locale.glob("*.po"):
+		compile_app(APP, po_file.stem)
+
+
+def ensure_bench_files() -> None:
+	"""What `bench build` leaves in `sites/assets` and the engine needs: an `assets.json` (no desk
+	bundles are built, so it is empty)."""
+	assets = SITES / "assets"
+	assets.mkdir(parents=True, exist_ok=True)
+	if not (assets / "assets.json").exists():
+		(assets / "assets.json").write_text("{}")
+
+
+def mariadb_root():
+	import MySQLdb
+
+	return MySQLdb.connect(
+		host=MARIADB_HOST,
+		port=MARIADB_PORT,
+		user=os.environ.get("DB_ROOT_LOGIN", "root"),
+		password=os.environ.get("DB_ROOT_PASSWORD", ""),
+		charset="utf8mb4",
+	)
+
+
+def clone_site(template: SiteConfig, target: SiteConfig) -> None:
+	"""Make `target` an exact copy of the installed `template` site, in seconds instead of a reinstall."""
+	if target.path.exists():
+		shutil.rmtree(target.path)
+	target.save()
+	if template.db_type == "sqlite":
+		(target.path / "db").mkdir()
+		shutil.copy(template.path / "db" / f"{template.db_name}.db", target.path / "db" / f"{target.db_name}.db")
+	else:
+		copy_mariadb_database(template.db_name, target)
+	forget_cache(target)
+
+
+def copy_mariadb_database(source: str, target: SiteConfig) -> None:
+	connection = mariadb_root()
+	cursor = connection.cursor()
+	cursor.execute(f"DROP DATABASE IF EXISTS `{target.db_name}`")
+	cursor.execute(
+		f"CREATE DATABASE `{target.db_name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+	)
+	for user_host in ("localhost", "%"):
+		password = connection.literal(target.db_password).decode()
+		cursor.execute(f"CREATE OR REPLACE USER '{target.db_name}'@'{user_host}' IDENTIFIED BY {password}")
+		cursor.execute(f"GRANT ALL PRIVILEGES ON `{target.db_name}`.* TO '{target.db_name}'@'{user_host}'")
+	cursor.execute(
+		"SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = %s", (source,)
+	)
+	for table, table_type in cursor.fetchall():
+		cursor.execute(f"CREATE TABLE `{target.db_name}`.`{table}` LIKE `{source}`.`{table}`")
+		if table_type == "SEQUENCE":
+			cursor.execute(f"SELECT next_not_cached_value FROM `{source}`.`{table}`")
+			(next_value,) = cursor.fetchone()
+			cursor.execute(f"SELECT SETVAL(`{target.db_name}`.`{table}`, %s)", (next_value - 1,))
+		else:
+			cursor.execute(f"INSERT INTO `{target.db_name}`.`{table}` SELECT * FROM `{source}`.`{table}`")
+	connection.commit()
+	connection.close()
+
+
+def drop_mariadb_user(user: str) -> None:
+	"""monoframe creates the site's database user only if it does not exist, keeping an old password."""
+	connection = mariadb_root()
+	cursor = connection.cursor()
+	cursor.execute("SELECT host FROM mysql.user WHERE user = %s", (user,))
+	for (user_host,) in cursor.fetchall():
+		cursor.execute(f"DROP USER '{user}'@'{user_host}'")
+	connection.close()
+
+
+def forget_cache(config: SiteConfig) -> None:
+	"""Drop the Redis keys of an earlier site with the same database name (keys are prefixed by it)."""
+	import redis
+
+	client = redis.Redis.from_url(REDIS_URL)
+	for key in client.scan_iter(match=f"{config.db_name}|*", count=1000):
+		client.delete(key)

@@ -1,0 +1,31 @@
+# The two commands of the README: `make run` serves the app, `make test` runs its tests.
+# Both set up what they need on first use (.devbench/: virtualenv, sites, database templates).
+#   make run               SQLite site, http://127.0.0.1:8000
+#   make run DB=mariadb    MariaDB site (127.0.0.1:3306)
+#   make test              MariaDB when 127.0.0.1:3306 answers, otherwise SQLite
+#   make test DB=sqlite    force SQLite;  make test ARGS="-k plan"  pass arguments to pytest
+
+PY := .devbench/venv/bin/python
+DB ?=
+PORT ?= 8000
+ARGS ?=
+
+.PHONY: run test venv console migrate clean
+
+venv:
+	@./devbench/bootstrap.sh
+
+run: venv
+	@$(PY) -m devbench run $(if $(DB),--db $(DB)) --port $(PORT)
+
+test: venv
+	@$(PY) -m devbench test $(if $(DB),--db $(DB)) -- $(ARGS)
+
+console: venv
+	@$(PY) -m devbench console $(if $(DB),--db $(DB))
+
+migrate: venv
+	@$(PY) -m devbench migrate $(if $(DB),--db $(DB))
+
+clean:
+	rm -rf .devbench

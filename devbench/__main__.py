@@ -1,0 +1,3 @@
+from devbench.cli import main
+
+main()

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Make .devbench/venv: Python >= 3.12 (monoframe uses 3.12 syntax), the Debian libraries mysqlclient
+# builds against, and devbench/requirements.txt. Safe to run again: it does only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=.devbench/venv
+STAMP=$VENV/.requirements
+
+need_debs=()
+for pkg in libmariadb-dev pkg-config; do
+	dpkg -s "$pkg" >/dev/null 2>&1 || need_debs+=("$pkg")
+done
+if [ ${#need_debs[@]} -gt 0 ]; then
+	if [ "$(id -u)" = 0 ]; then
+		echo "Installing Debian packages: ${need_debs[*]}"
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_debs[@]}" >/dev/null
+	else
+		echo "Missing Debian packages: ${need_debs[*]} (run: sudo apt-get install ${need_debs[*]})" >&2
+		exit 1
+	fi
+fi
+
+find_python() {
+	local candidate
+	for candidate in "${PYTHON:-}" python3.12 python3.13 \
+		"$(pyenv root 2>/dev/null)"/versions/3.12*/bin/python3 "$HOME"/.pyenv/versions/3.12*/bin/python3 \
+		"$(pyenv root 2>/dev/null)"/versions/3.13*/bin/python3 "$HOME"/.pyenv/versions/3.13*/bin/python3 python3; do
+		[ -n "$candidate" ] || continue
+		command -v "$candidate" >/dev/null 2>&1 || continue
+		if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+			command -v "$candidate"
+			return 0
+		fi
+	done
+	return 1
+}
+
+if [ ! -x $VENV/bin/python ]; then
+	python=$(find_python) || { echo "Python 3.12 or newer is needed (monoframe uses 3.12 syntax); none found." >&2; exit 1; }
+	echo "Creating $VENV with $python"
+	"$python" -m venv $VENV
+fi
+
+if [ ! -f $STAMP ] || ! cmp -s devbench/requirements.txt $STAMP; then
+	echo "Installing the engine's Python packages (about a minute the first time)"
+	$VENV/bin/python -m pip install -q --upgrade pip >/dev/null
+	$VENV/bin/python -m pip install -q -r devbench/requirements.txt
+	cp devbench/requirements.txt $STAMP
+fi

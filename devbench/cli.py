@@ -1,0 +1,170 @@
+"""`python -m devbench run|test|console|migrate`: what `make run` and `make test` call."""
+
+import argparse
+import contextlib
+import os
+import socket
+import sys
+import time
+import traceback
+
+from devbench import site as bench_site
+from devbench.site import BENCH, MARIADB_HOST, MARIADB_PORT, ROOT, SiteConfig
+
+DEMO_USERS_NOTE = "Administrator / admin"
+
+
+def mariadb_answers() -> bool:
+	with contextlib.suppress(OSError), socket.create_connection((MARIADB_HOST, MARIADB_PORT), timeout=1):
+		return True
+	return False
+
+
+def fail(message: str) -> None:
+	print(f"error: {message}", file=sys.stderr)
+	sys.exit(1)
+
+
+def check_database(db_type: str) -> None:
+	if db_type != "mariadb":
+		return
+	if not mariadb_answers():
+		fail(f"MariaDB does not answer on {MARIADB_HOST}:{MARIADB_PORT}; start it or use DB=sqlite.")
+	try:
+		bench_site.mariadb_root().close()
+	except Exception as error:
+		fail(f"cannot log in to MariaDB on {MARIADB_HOST}:{MARIADB_PORT} as root: {error}")
+
+
+@contextlib.contextmanager
+def quiet(step: str):
+	"""Run a noisy framework step with its output in a log file; show the log only if it fails."""
+	log_path = BENCH / "logs" / "devbench.log"
+	log_path.parent.mkdir(parents=True, exist_ok=True)
+	started = time.monotonic()
+	print(f"{step}...", flush=True)
+	with open(log_path, "a") as log, contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+		print(f"--- {step}")
+		try:
+			yield
+		except BaseException:
+			traceback.print_exc(file=log)
+			failed = True
+		else:
+			failed = False
+	if failed:
+		lines = log_path.read_text(errors="replace").splitlines()[-40:]
+		print("\n".join(lines), file=sys.stderr)
+		fail(f"{step} failed; full log in {log_path}")
+	print(f"{step}: done in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def dev_site(db_type: str) -> SiteConfig:
+	"""The site `make run` serves: made once, migrated when the app changed."""
+	name = f"dev-{db_type}"
+	config = SiteConfig.load(name)
+	if config is None:
+		config = SiteConfig(name=name, db_type=db_type, db_name=f"dlxh_dev_{db_type}")
+		with quiet(f"Creating site {name} on {db_type} and installing dlxh_app"):
+			bench_site.new_site(config)
+	elif not bench_site.is_current(config):
+		with quiet(f"Migrating site {name}"):
+			bench_site.migrate(config)
+	return config
+
+
+def test_site(db_type: str) -> SiteConfig:
+	"""A fresh copy of the installed template site, rebuilt only when the app's fingerprint changed."""
+	template = SiteConfig.load(f"template-{db_type}")
+	if template is None or not bench_site.is_current(template):
+		template = SiteConfig(name=f"template-{db_type}", db_type=db_type, db_name=f"dlxh_template_{db_type}")
+		with quiet(f"Building the {db_type} test template (framework and dlxh_app installed)"):
+			bench_site.new_site(template)
+	config = SiteConfig.load(f"test-{db_type}") or SiteConfig(
+		name=f"test-{db_type}", db_type=db_type, db_name=f"dlxh_test_{db_type}"
+	)
+	with quiet(f"Copying the template to site {config.name}"):
+		bench_site.clone_site(template, config)
+	return config
+
+
+def port_is_free(port: int) -> bool:
+	with socket.socket() as probe:
+		probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+		try:
+			probe.bind(("127.0.0.1", port))
+		except OSError:
+			return False
+	return True
+
+
+def command_run(args) -> None:
+	db_type = args.db or "sqlite"
+	check_database(db_type)
+	if not port_is_free(args.port):
+		fail(f"port {args.port} is busy (another `make run`?); stop that server or use `make run PORT=8001`.")
+	config = dev_site(db_type)
+	from devbench.server import serve
+
+	print(f"\ndlxh_app on {db_type} (site {config.name})")
+	print(f"  API:   http://127.0.0.1:{args.port}/api/method/ping")
+	print(f"  Login: http://127.0.0.1:{args.port}/login")
+	print(f"  Users: {DEMO_USERS_NOTE}")
+	print("Ctrl-C stops the server.\n", flush=True)
+	serve(config, args.port)
+
+
+def command_test(args) -> None:
+	db_type = args.db or ("mariadb" if mariadb_answers() else "sqlite")
+	check_database(db_type)
+	where = f"MariaDB ({MARIADB_HOST}:{MARIADB_PORT})" if db_type == "mariadb" else "SQLite"
+	print(f"Integration tests run on {where}.", flush=True)
+	config = test_site(db_type)
+	import pytest
+
+	os.environ["DEVBENCH_TEST_SITE"] = config.name
+	pytest_args = args.pytest_args or [str(ROOT / "dlxh_app")]
+	code = pytest.main(["-p", "devbench.pytest_plugin", "--rootdir", str(ROOT), *pytest_args])
+	sys.exit(int(code))
+
+
+def command_console(args) -> None:
+	config = dev_site(args.db or "sqlite")
+	bench_site.open_site(config)
+	import code
+
+	import frappe
+
+	code.interact(banner=f"frappe console on site {config.name}", local={"frappe": frappe})
+
+
+def command_migrate(args) -> None:
+	db_type = args.db or "sqlite"
+	check_database(db_type)
+	config = SiteConfig.load(f"dev-{db_type}")
+	if config is None:
+		dev_site(db_type)
+		return
+	with quiet(f"Migrating site {config.name}"):
+		bench_site.migrate(config)
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser(prog="devbench", description=__doc__)
+	commands = parser.add_subparsers(dest="command", required=True)
+	for name, handler in (
+		("run", command_run),
+		("test", command_test),
+		("console", command_console),
+		("migrate", command_migrate),
+	):
+		command = commands.add_parser(name)
+		command.add_argument("--db", choices=["sqlite", "mariadb"])
+		command.set_defaults(handler=handler)
+		if name == "run":
+			command.add_argument("--port", type=int, default=8000)
+		if name == "test":
+			command.add_argument("pytest_args", nargs="*")
+	args = parser.parse_args()
+	os.chdir(ROOT)
+	args.handler(args)
