@@ -9,7 +9,7 @@ import time
 import traceback
 
 from devbench import site as bench_site
-from devbench.site import BENCH, MARIADB_HOST, MARIADB_PORT, ROOT, SiteConfig
+from devbench.site import BENCH, DB_PREFIX, MARIADB_HOST, MARIADB_PORT, ROOT, SiteConfig
 
 DEMO_USERS_NOTE = "Administrator / admin"
 
@@ -64,7 +64,7 @@ def dev_site(db_type: str) -> SiteConfig:
 	name = f"dev-{db_type}"
 	config = SiteConfig.load(name)
 	if config is None:
-		config = SiteConfig(name=name, db_type=db_type, db_name=f"dlxh_dev_{db_type}")
+		config = SiteConfig(name=name, db_type=db_type, db_name=f"{DB_PREFIX}_dev_{db_type}")
 		with quiet(f"Creating site {name} on {db_type} and installing dlxh_app"):
 			bench_site.new_site(config)
 	elif not bench_site.is_current(config):
@@ -77,11 +77,11 @@ def test_site(db_type: str) -> SiteConfig:
 	"""A fresh copy of the installed template site, rebuilt only when the app's fingerprint changed."""
 	template = SiteConfig.load(f"template-{db_type}")
 	if template is None or not bench_site.is_current(template):
-		template = SiteConfig(name=f"template-{db_type}", db_type=db_type, db_name=f"dlxh_template_{db_type}")
+		template = SiteConfig(name=f"template-{db_type}", db_type=db_type, db_name=f"{DB_PREFIX}_template_{db_type}")
 		with quiet(f"Building the {db_type} test template (framework and dlxh_app installed)"):
 			bench_site.new_site(template)
 	config = SiteConfig.load(f"test-{db_type}") or SiteConfig(
-		name=f"test-{db_type}", db_type=db_type, db_name=f"dlxh_test_{db_type}"
+		name=f"test-{db_type}", db_type=db_type, db_name=f"{DB_PREFIX}_test_{db_type}"
 	)
 	with quiet(f"Copying the template to site {config.name}"):
 		bench_site.clone_site(template, config)
@@ -123,7 +123,7 @@ def command_test(args) -> None:
 	import pytest
 
 	os.environ["DEVBENCH_TEST_SITE"] = config.name
-	pytest_args = args.pytest_args or [str(ROOT / "dlxh_app")]
+	pytest_args = args.pytest_args or [str(ROOT / "dlxh_app"), str(ROOT / "devbench" / "tests")]
 	code = pytest.main(["-p", "devbench.pytest_plugin", "--rootdir", str(ROOT), *pytest_args])
 	sys.exit(int(code))
 

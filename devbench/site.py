@@ -20,6 +20,9 @@ APP = "dlxh_app"
 MARIADB_HOST = os.environ.get("DEVBENCH_MARIADB_HOST", "127.0.0.1")
 MARIADB_PORT = int(os.environ.get("DEVBENCH_MARIADB_PORT", "3306"))
 REDIS_URL = os.environ.get("DEVBENCH_REDIS", "redis://127.0.0.1:6379")
+# Database names (and so Redis key prefixes) start with this; two checkouts sharing one MariaDB and
+# one Redis set different prefixes (and DEVBENCH_HOME) to keep their sites apart.
+DB_PREFIX = os.environ.get("DEVBENCH_DB_PREFIX", "dlxh")
 
 
 @dataclass

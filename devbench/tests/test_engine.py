@@ -1,0 +1,186 @@
+"""The engine behaves like upstream Frappe for what dlxh_app relies on: one `frappe` module, a second
+app's hooks and modules, migrations, workflows, and HTTP (ping, login, CSRF, REST, Jinja pages)."""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from werkzeug.test import Client
+
+from dlxh_app.tests.base import IntegrationTestCase
+from devbench.site import ROOT, SiteConfig
+
+
+class TestAppOnEngine(IntegrationTestCase):
+	def test_frappe_is_the_engine_itself(self):
+		import frappe.model.document
+		import monoframe.model.document
+
+		self.assertIs(frappe.model.document.Document, monoframe.model.document.Document)
+
+	def test_app_is_installed_with_its_hooks_and_modules(self):
+		self.assertEqual(frappe.get_installed_apps(), ["monoframe", "dlxh_app"])
+		self.assertIn("dlxh_app", frappe.get_hooks("app_name"))
+		self.assertEqual(frappe.get_hooks("app_title", app_name="dlxh_app"), ["DLXH"])
+		self.assertEqual(frappe.local.module_app["dlxh_setup"], "dlxh_app")
+		self.assertEqual(frappe.db.get_value("DocType", "Legal Document", "module"), "DLXH Setup")
+
+	def test_migrating_twice_changes_nothing(self):
+		template = f"template-{frappe.db.db_type}"
+		output = subprocess.run(
+			[sys.executable, "-m", "devbench.tests.migrate_twice", template, f"migrate-check-{frappe.db.db_type}"],
+			cwd=ROOT,
+			capture_output=True,
+			text=True,
+			check=False,
+		)
+		self.assertEqual(output.returncode, 0, output.stderr[-3000:])
+		first, second = json.loads(output.stdout.strip().splitlines()[-1])
+		self.assertIn("Legal Document", first["app_doctypes"])
+		self.assertEqual(first, second)
+
+
+class TestWorkflowOnEngine(IntegrationTestCase):
+	"""A workflow with Vietnamese states and a `frappe.` condition, applied through Frappe's API."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		for state in ("Dự thảo", "Chờ duyệt", "Đã duyệt"):
+			if not frappe.db.exists("Workflow State", state):
+				frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": state}).insert()
+		for action in ("Gửi duyệt", "Duyệt"):
+			if not frappe.db.exists("Workflow Action Master", action):
+				frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert()
+		frappe.get_doc(
+			{
+				"doctype": "Workflow",
+				"workflow_name": "Engine check: Legal Document",
+				"document_type": "Legal Document",
+				"is_active": 1,
+				"workflow_state_field": "workflow_state",
+				"states": [
+					{"state": "Dự thảo", "doc_status": "0", "allow_edit": "System Manager"},
+					{"state": "Chờ duyệt", "doc_status": "0", "allow_edit": "System Manager"},
+					{"state": "Đã duyệt", "doc_status": "0", "allow_edit": "System Manager"},
+				],
+				"transitions": [
+					{
+						"state": "Dự thảo",
+						"action": "Gửi duyệt",
+						"next_state": "Chờ duyệt",
+						"allowed": "System Manager",
+						"allow_self_approval": 1,
+					},
+					{
+						"state": "Chờ duyệt",
+						"action": "Duyệt",
+						"next_state": "Đã duyệt",
+						"allowed": "System Manager",
+						"allow_self_approval": 1,
+						"condition": "frappe.session.user == 'Administrator'",
+					},
+				],
+			}
+		).insert()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.delete_doc("Workflow", "Engine check: Legal Document", force=True)
+		frappe.db.commit()
+		frappe.clear_cache(doctype="Legal Document")
+		super().tearDownClass()
+
+	def test_transition_applied_and_illegal_one_refused(self):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Legal Document",
+				"document_number": "18-NQ/TW",
+				"document_type": "Resolution",
+				"issue_date": "2017-10-25",
+				"issuing_body": "Ban Chấp hành Trung ương",
+				"summary": "Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy",
+			}
+		).insert()
+		self.assertEqual(doc.workflow_state, "Dự thảo")
+		with self.assertRaises(frappe.ValidationError):
+			apply_workflow(doc, "Duyệt")
+		doc = apply_workflow(doc, "Gửi duyệt")
+		self.assertEqual(doc.workflow_state, "Chờ duyệt")
+		doc = apply_workflow(doc, "Duyệt")
+		self.assertEqual(frappe.db.get_value("Legal Document", doc.name, "workflow_state"), "Đã duyệt")
+
+
+def in_request_thread(function):
+	"""Run an HTTP exchange in its own thread, as upstream's API tests do: the request gets its own
+	`frappe.local` and database connection, and sees only committed data."""
+	result = {}
+
+	def target():
+		try:
+			result["value"] = function()
+		finally:
+			frappe.destroy()
+
+	thread = threading.Thread(target=target)
+	thread.start()
+	thread.join()
+	return result["value"]
+
+
+class TestHttpOnEngine(IntegrationTestCase):
+	def exchange(self, steps):
+		from frappe.app import application
+
+		def run():
+			return steps(Client(application))
+
+		return in_request_thread(run)
+
+	def test_ping_and_login_pages(self):
+		def steps(client):
+			return client.get("/api/method/ping"), client.get("/login")
+
+		ping, login = self.exchange(steps)
+		self.assertEqual(ping.json, {"message": "pong"})
+		self.assertEqual(login.status_code, 200, login.get_data(as_text=True)[:500])
+
+	def test_login_then_rest_read_with_upstream_csrf_header(self):
+		password = SiteConfig.load(os.environ["DEVBENCH_TEST_SITE"]).admin_password
+
+		def steps(client):
+			login = client.post("/api/method/login", data={"usr": "Administrator", "pwd": password})
+			listing = client.get("/api/resource/Module Def", query_string={"filters": '[["app_name","=","dlxh_app"]]'})
+			created = client.post(
+				"/api/resource/Legal Document",
+				json={
+					"document_number": "238-QĐ/TW",
+					"document_type": "Decision",
+					"issue_date": "2020-09-30",
+					"issuing_body": "Ban Bí thư",
+					"summary": "Quy chế phối hợp giữa ban tuyên giáo và cơ quan quản lý nhà nước cùng cấp",
+				},
+			)
+			return login, listing, created
+
+		login, listing, created = self.exchange(steps)
+		self.addCleanup(self.delete_committed, "Legal Document", "238-QĐ/TW")
+		self.assertEqual(login.json["message"], "Logged In")
+		self.assertEqual(len(listing.json["data"]), 5)
+		self.assertEqual(created.status_code, 200, created.get_data(as_text=True)[:500])
+		self.assertEqual(created.json["data"]["issuing_body"], "Ban Bí thư")
+
+	def test_wrong_password_is_refused(self):
+		def steps(client):
+			return client.post("/api/method/login", data={"usr": "Administrator", "pwd": "wrong"})
+
+		self.assertEqual(self.exchange(steps).status_code, 401)
+
+	def delete_committed(self, doctype, name):
+		frappe.db.rollback()
+		frappe.delete_doc(doctype, name, force=True, ignore_missing=True)
+		frappe.db.commit()
