@@ -77,7 +77,9 @@ def test_site(db_type: str) -> SiteConfig:
 	"""A fresh copy of the installed template site, rebuilt only when the app's fingerprint changed."""
 	template = SiteConfig.load(f"template-{db_type}")
 	if template is None or not bench_site.is_current(template):
-		template = SiteConfig(name=f"template-{db_type}", db_type=db_type, db_name=f"{DB_PREFIX}_template_{db_type}")
+		template = SiteConfig(
+			name=f"template-{db_type}", db_type=db_type, db_name=f"{DB_PREFIX}_template_{db_type}"
+		)
 		with quiet(f"Building the {db_type} test template (framework and dlxh_app installed)"):
 			bench_site.new_site(template)
 	config = SiteConfig.load(f"test-{db_type}") or SiteConfig(

@@ -210,7 +210,9 @@ def clone_site(template: SiteConfig, target: SiteConfig) -> None:
 	target.save()
 	if template.db_type == "sqlite":
 		(target.path / "db").mkdir()
-		shutil.copy(template.path / "db" / f"{template.db_name}.db", target.path / "db" / f"{target.db_name}.db")
+		shutil.copy(
+			template.path / "db" / f"{template.db_name}.db", target.path / "db" / f"{target.db_name}.db"
+		)
 	else:
 		copy_mariadb_database(template.db_name, target)
 	forget_cache(target)
@@ -220,9 +222,7 @@ def copy_mariadb_database(source: str, target: SiteConfig) -> None:
 	connection = mariadb_root()
 	cursor = connection.cursor()
 	cursor.execute(f"DROP DATABASE IF EXISTS `{target.db_name}`")
-	cursor.execute(
-		f"CREATE DATABASE `{target.db_name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-	)
+	cursor.execute(f"CREATE DATABASE `{target.db_name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
 	for user_host in ("localhost", "%"):
 		password = connection.literal(target.db_password).decode()
 		cursor.execute(f"CREATE OR REPLACE USER '{target.db_name}'@'{user_host}' IDENTIFIED BY {password}")

@@ -11,8 +11,8 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from werkzeug.test import Client
 
-from dlxh_app.tests.base import IntegrationTestCase
 from devbench.site import ROOT, SiteConfig
+from dlxh_app.tests.base import IntegrationTestCase
 
 
 class TestAppOnEngine(IntegrationTestCase):
@@ -32,7 +32,13 @@ class TestAppOnEngine(IntegrationTestCase):
 	def test_migrating_twice_changes_nothing(self):
 		template = f"template-{frappe.db.db_type}"
 		output = subprocess.run(
-			[sys.executable, "-m", "devbench.tests.migrate_twice", template, f"migrate-check-{frappe.db.db_type}"],
+			[
+				sys.executable,
+				"-m",
+				"devbench.tests.migrate_twice",
+				template,
+				f"migrate-check-{frappe.db.db_type}",
+			],
 			cwd=ROOT,
 			capture_output=True,
 			text=True,
@@ -154,7 +160,9 @@ class TestHttpOnEngine(IntegrationTestCase):
 
 		def steps(client):
 			login = client.post("/api/method/login", data={"usr": "Administrator", "pwd": password})
-			listing = client.get("/api/resource/Module Def", query_string={"filters": '[["app_name","=","dlxh_app"]]'})
+			listing = client.get(
+				"/api/resource/Module Def", query_string={"filters": '[["app_name","=","dlxh_app"]]'}
+			)
 			created = client.post(
 				"/api/resource/Legal Document",
 				json={

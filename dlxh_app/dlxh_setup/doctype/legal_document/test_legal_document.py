@@ -72,7 +72,7 @@ class TestLegalDocument(IntegrationTestCase):
 
 def make_user_without_roles(email):
 	if not frappe.db.exists("User", email):
-		frappe.get_doc({"doctype": "User", "email": email, "first_name": "No Role", "send_welcome_email": 0}).insert(
-			ignore_permissions=True
-		)
+		frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": "No Role", "send_welcome_email": 0}
+		).insert(ignore_permissions=True)
 	return email
