@@ -335,15 +335,7 @@ def frappe_in_safe_globals() -> None:
 	scripts and notifications; monoframe exposes the same namespace under its own name only."""
 	from monoframe.utils import safe_exec
 
-	original = safe_exec.get_safe_globals
-
-	@functools.wraps(original)
-	def get_safe_globals():
-		safe_globals = original()
-		safe_globals["frappe"] = safe_globals["monoframe"]
-		return safe_globals
-
-	safe_exec.get_safe_globals = get_safe_globals
+	expose_namespace_as_frappe(safe_exec, "get_safe_globals")
 
 
 def frappe_in_workflow_conditions() -> None:
@@ -351,14 +343,19 @@ def frappe_in_workflow_conditions() -> None:
 	`frappe.utils`; monoframe offers them as `monoframe.*`, so a Frappe condition raised NameError."""
 	from monoframe.model import workflow
 
-	original = workflow.get_workflow_safe_globals
+	expose_namespace_as_frappe(workflow, "get_workflow_safe_globals")
 
-	def get_workflow_safe_globals():
+
+def expose_namespace_as_frappe(module, globals_function: str) -> None:
+	original = getattr(module, globals_function)
+
+	@functools.wraps(original)
+	def with_frappe():
 		safe_globals = original()
 		safe_globals["frappe"] = safe_globals["monoframe"]
 		return safe_globals
 
-	workflow.get_workflow_safe_globals = get_workflow_safe_globals
+	setattr(module, globals_function, with_frappe)
 
 
 def print_body_rendered() -> None:
