@@ -125,7 +125,11 @@ def command_test(args) -> None:
 	import pytest
 
 	os.environ["DEVBENCH_TEST_SITE"] = config.name
-	pytest_args = args.pytest_args or [str(ROOT / "dlxh_app"), str(ROOT / "devbench" / "tests")]
+	# The engine works from `sites/` as a bench does, so paths given relative to the checkout are
+	# made absolute before pytest collects them.
+	pytest_args = [
+		str(ROOT / arg) if (ROOT / arg.split("::")[0]).exists() else arg for arg in args.pytest_args
+	] or [str(ROOT / "dlxh_app"), str(ROOT / "devbench" / "tests")]
 	code = pytest.main(["-p", "devbench.pytest_plugin", "--rootdir", str(ROOT), *pytest_args])
 	sys.exit(int(code))
 

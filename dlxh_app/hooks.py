@@ -9,3 +9,16 @@ required_apps = []
 
 # Keep DocType controllers' type annotations in sync with their JSON definitions.
 export_python_type_annotations = True
+
+# Installation
+# ------------
+# Custom fields on core DocTypes, default topics and legal documents, and the settings' defaults;
+# run again on every migrate (idempotent) so that existing sites get what a new version adds.
+after_install = "dlxh_app.setup.install.after_install"
+after_migrate = "dlxh_app.setup.install.after_migrate"
+
+# Fixtures
+# --------
+# The app's roles (fixtures/role.json, imported on install and migrate); `bench export-fixtures`
+# writes them back with this filter.
+fixtures = [{"dt": "Role", "filters": [["name", "like", "DLXH %"]]}]

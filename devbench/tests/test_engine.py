@@ -105,7 +105,7 @@ class TestWorkflowOnEngine(IntegrationTestCase):
 		doc = frappe.get_doc(
 			{
 				"doctype": "Legal Document",
-				"document_number": "18-NQ/TW",
+				"document_number": "998-NQ/THU",
 				"document_type": "Resolution",
 				"issue_date": "2017-10-25",
 				"issuing_body": "Ban Chấp hành Trung ương",
@@ -166,7 +166,7 @@ class TestHttpOnEngine(IntegrationTestCase):
 			created = client.post(
 				"/api/resource/Legal Document",
 				json={
-					"document_number": "238-QĐ/TW",
+					"document_number": "997-QĐ/THU",
 					"document_type": "Decision",
 					"issue_date": "2020-09-30",
 					"issuing_body": "Ban Bí thư",
@@ -176,7 +176,7 @@ class TestHttpOnEngine(IntegrationTestCase):
 			return login, listing, created
 
 		login, listing, created = self.exchange(steps)
-		self.addCleanup(self.delete_committed, "Legal Document", "238-QĐ/TW")
+		self.addCleanup(self.delete_committed, "Legal Document", "997-QĐ/THU")
 		self.assertEqual(login.json["message"], "Logged In")
 		self.assertEqual(len(listing.json["data"]), 5)
 		self.assertEqual(created.status_code, 200, created.get_data(as_text=True)[:500])

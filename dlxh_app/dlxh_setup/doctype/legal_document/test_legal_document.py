@@ -11,7 +11,7 @@ def make_legal_document(**values):
 	doc = frappe.get_doc(
 		{
 			"doctype": "Legal Document",
-			"document_number": "185-HD/BTGTW",
+			"document_number": "999-HD/THU",
 			"document_type": "Guidance",
 			"issue_date": "2025-01-09",
 			"issuing_body": "Ban Tuyên giáo Trung ương",
@@ -28,8 +28,8 @@ class TestLegalDocument(IntegrationTestCase):
 		frappe.db.rollback()
 
 	def test_insert_and_read_back(self):
-		make_legal_document(document_number="  185-HD/BTGTW ")
-		saved = frappe.get_doc("Legal Document", "185-HD/BTGTW")
+		make_legal_document(document_number="  999-HD/THU ")
+		saved = frappe.get_doc("Legal Document", "999-HD/THU")
 		self.assertEqual(saved.summary, "Hướng dẫn công tác dư luận xã hội năm 2025")
 		self.assertEqual(str(saved.issue_date), "2025-01-09")
 		self.assertEqual(saved.is_active, 1)
@@ -38,7 +38,7 @@ class TestLegalDocument(IntegrationTestCase):
 		with self.assertRaises(frappe.ValidationError) as caught:
 			make_legal_document(issue_date=add_days(today(), 3))
 		self.assertIn("Issue Date", str(caught.exception))
-		self.assertFalse(frappe.db.exists("Legal Document", "185-HD/BTGTW"))
+		self.assertFalse(frappe.db.exists("Legal Document", "999-HD/THU"))
 
 	def test_missing_mandatory_field_is_refused(self):
 		with self.assertRaises(frappe.MandatoryError) as caught:
@@ -61,7 +61,7 @@ class TestLegalDocument(IntegrationTestCase):
 	def test_print_view_renders_the_document(self):
 		doc = make_legal_document()
 		html = frappe.get_print("Legal Document", doc.name)
-		self.assertIn("185-HD/BTGTW", html)
+		self.assertIn("999-HD/THU", html)
 		self.assertIn("Hướng dẫn công tác dư luận xã hội năm 2025", html)
 
 	def test_pdf_is_generated(self):

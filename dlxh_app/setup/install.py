@@ -1,0 +1,88 @@
+"""What the app sets up on a site: on install (`after_install`) and again on every migrate
+(`after_migrate`), so that a site installed with an earlier version gets what was added since.
+
+Every step is idempotent: existing records are left as the users edited them. Shipped records that are
+no longer wanted should be made inactive rather than deleted, or the next migrate makes them again."""
+
+import json
+from pathlib import Path
+
+import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+DATA = Path(__file__).parent / "data"
+
+
+def after_install():
+	setup_site()
+
+
+def after_migrate():
+	setup_site()
+
+
+def setup_site():
+	create_custom_fields(get_custom_fields())
+	make_opinion_topics()
+	make_legal_documents()
+	make_settings()
+
+
+def get_custom_fields() -> dict:
+	"""Fields the app adds to core DocTypes (labels in English, translated when shown)."""
+	return {
+		"User": [
+			{
+				"fieldname": "dlxh_unit",
+				"fieldtype": "Link",
+				"label": "DLXH Unit",
+				"options": "DLXH Unit",
+				"insert_after": "role_profile_name",
+				"description": "The unit whose records the user works on; units below it are included",
+				"in_standard_filter": 1,
+				"module": "DLXH Setup",
+			}
+		]
+	}
+
+
+def read_data(filename: str) -> list[dict]:
+	return json.loads((DATA / filename).read_text(encoding="utf-8"))
+
+
+def make_opinion_topics():
+	"""The topic groups of section II.2 of the annual plan (top-level topics are groups), each group
+	before the topics under it."""
+
+	def make(topics: list[dict], parent: str | None):
+		for topic in topics:
+			children = topic.get("children", [])
+			if not frappe.db.exists("Opinion Topic", topic["topic_name"]):
+				frappe.get_doc(
+					{
+						"doctype": "Opinion Topic",
+						"topic_name": topic["topic_name"],
+						"parent_opinion_topic": parent,
+						"is_group": 1 if children or not parent else 0,
+						"description": topic.get("description"),
+						"keywords": topic.get("keywords"),
+					}
+				).insert(ignore_permissions=True)
+			make(children, topic["topic_name"])
+
+	make(read_data("opinion_topics.json"), None)
+
+
+def make_legal_documents():
+	"""The legal bases the annual plan cites and the budget rules it names."""
+	for values in read_data("legal_documents.json"):
+		if not frappe.db.exists("Legal Document", values["document_number"]):
+			frappe.get_doc({"doctype": "Legal Document", **values}).insert(ignore_permissions=True)
+
+
+def make_settings():
+	"""Store the defaults of DLXH Settings once, so that code reading single values finds them; a site
+	whose settings were saved before keeps them."""
+	if frappe.db.get_singles_dict("DLXH Settings"):
+		return
+	frappe.get_single("DLXH Settings").save(ignore_permissions=True)
