@@ -62,6 +62,7 @@ class TestLegalDocument(IntegrationTestCase):
 		doc = make_legal_document()
 		html = frappe.get_print("Legal Document", doc.name)
 		self.assertIn("999-HD/THU", html)
+		self.assertIn("09/01/2025", html)
 		self.assertIn("Hướng dẫn công tác dư luận xã hội năm 2025", html)
 
 	def test_pdf_is_generated(self):
