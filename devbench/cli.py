@@ -9,7 +9,7 @@ import time
 import traceback
 
 from devbench import site as bench_site
-from devbench.site import BENCH, DB_PREFIX, MARIADB_HOST, MARIADB_PORT, ROOT, SiteConfig
+from devbench.site import BENCH, MARIADB_HOST, MARIADB_PORT, ROOT, SiteConfig
 
 DEMO_USERS_NOTE = "Administrator / admin"
 
@@ -61,30 +61,23 @@ def quiet(step: str):
 
 def dev_site(db_type: str) -> SiteConfig:
 	"""The site `make run` serves: made once, migrated when the app changed."""
-	name = f"dev-{db_type}"
-	config = SiteConfig.load(name)
-	if config is None:
-		config = SiteConfig(name=name, db_type=db_type, db_name=f"{DB_PREFIX}_dev_{db_type}")
-		with quiet(f"Creating site {name} on {db_type} and installing dlxh_app"):
+	config = SiteConfig.for_role("dev", db_type)
+	if not config.exists:
+		with quiet(f"Creating site {config.name} on {db_type} and installing dlxh_app"):
 			bench_site.new_site(config)
 	elif not bench_site.is_current(config):
-		with quiet(f"Migrating site {name}"):
+		with quiet(f"Migrating site {config.name}"):
 			bench_site.migrate(config)
 	return config
 
 
 def test_site(db_type: str) -> SiteConfig:
 	"""A fresh copy of the installed template site, rebuilt only when the app's fingerprint changed."""
-	template = SiteConfig.load(f"template-{db_type}")
-	if template is None or not bench_site.is_current(template):
-		template = SiteConfig(
-			name=f"template-{db_type}", db_type=db_type, db_name=f"{DB_PREFIX}_template_{db_type}"
-		)
+	template = SiteConfig.for_role("template", db_type)
+	if not template.exists or not bench_site.is_current(template):
 		with quiet(f"Building the {db_type} test template (framework and dlxh_app installed)"):
 			bench_site.new_site(template)
-	config = SiteConfig.load(f"test-{db_type}") or SiteConfig(
-		name=f"test-{db_type}", db_type=db_type, db_name=f"{DB_PREFIX}_test_{db_type}"
-	)
+	config = SiteConfig.for_role("test", db_type)
 	with quiet(f"Copying the template to site {config.name}"):
 		bench_site.clone_site(template, config)
 	return config
@@ -147,8 +140,8 @@ def command_console(args) -> None:
 def command_migrate(args) -> None:
 	db_type = args.db or "sqlite"
 	check_database(db_type)
-	config = SiteConfig.load(f"dev-{db_type}")
-	if config is None:
+	config = SiteConfig.for_role("dev", db_type)
+	if not config.exists:
 		dev_site(db_type)
 		return
 	with quiet(f"Migrating site {config.name}"):

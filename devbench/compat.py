@@ -64,10 +64,12 @@ def site_name() -> None:
 	original_init = monoframe.init
 
 	@functools.wraps(original_init)
-	def init(force: bool = False, *args, **kwargs) -> None:
+	def init(site: str | None = None, sites_path: str = ".", new_site: bool = False, force: bool = False):
+		# Upstream's signature, so that Frappe code calling `frappe.init(site)` works; monoframe's own
+		# code only ever calls `init()` or `init(force=True)`.
 		original_init(force)
-		monoframe.local.site = os.environ.get("DEVBENCH_SITE", "site")
-		monoframe.local.site_path = os.path.join(os.getcwd(), monoframe.local.site)
+		monoframe.local.site = site or os.environ.get("DEVBENCH_SITE", "site")
+		monoframe.local.site_path = os.path.join(os.path.abspath(sites_path), monoframe.local.site)
 
 	monoframe.init = init
 	monoframe.get_site_name = lambda: monoframe.local.site
@@ -85,13 +87,18 @@ def app_list() -> None:
 			return []
 		if not getattr(monoframe.local, "db", None):
 			monoframe.connect()
-		installed = json.loads(monoframe.db.get_global("installed_apps") or "[]")
+		installed = recorded_installed_apps()
 		if _ensure_on_bench:
 			installed = [app for app in installed if app in APPS]
 		return installed
 
 	monoframe.get_all_apps = get_all_apps
 	monoframe.get_installed_apps = get_installed_apps
+
+
+def recorded_installed_apps() -> list[str]:
+	"""The site's `installed_apps` global default, where upstream records what `install_app` installed."""
+	return json.loads(monoframe.db.get_global("installed_apps") or "[]")
 
 
 def app_paths() -> None:
@@ -247,7 +254,7 @@ def install_any_app() -> None:
 		monoframe.client_cache.erase_persistent_caches()
 
 	def add_to_installed_apps(app_name, rebuild_website=True):
-		installed = json.loads(monoframe.db.get_global("installed_apps") or "[]")
+		installed = recorded_installed_apps()
 		if app_name not in installed:
 			installed.append(app_name)
 			monoframe.db.set_global("installed_apps", json.dumps(installed))
@@ -296,9 +303,10 @@ def fresh_system_settings() -> None:
 def mariadb_root_without_prompt() -> None:
 	"""Upstream takes MariaDB's root credentials from `common_site_config.json` (`root_login`,
 	`root_password`) or `bench new-site --db-root-password`; monoframe's configuration has neither and
-	prompts on the terminal, even for an empty password. The engine passes them in DB_ROOT_LOGIN and
-	DB_ROOT_PASSWORD (empty by default, as on this machine's MariaDB)."""
+	prompts on the terminal, even for an empty password. The engine passes the bench's root login."""
 	from monoframe.database.mariadb import setup_db
+
+	from devbench.site import MARIADB_ROOT_LOGIN, MARIADB_ROOT_PASSWORD
 
 	def get_root_connection():
 		if not monoframe.local.flags.root_connection:
@@ -306,8 +314,8 @@ def mariadb_root_without_prompt() -> None:
 				socket=monoframe.conf.db_socket,
 				host=monoframe.conf.db_host,
 				port=monoframe.conf.db_port,
-				user=os.environ.get("DB_ROOT_LOGIN", "root"),
-				password=os.environ.get("DB_ROOT_PASSWORD", ""),
+				user=MARIADB_ROOT_LOGIN,
+				password=MARIADB_ROOT_PASSWORD,
 				cur_db_name=None,
 			)
 		return monoframe.local.flags.root_connection

@@ -1,6 +1,6 @@
 """Serve a site over HTTP like `bench serve`: Frappe's WSGI application on Werkzeug's server."""
 
-from devbench.site import SiteConfig, enter
+from devbench.site import SITES, SiteConfig, enter
 
 
 def serve(config: SiteConfig, port: int, host: str = "127.0.0.1") -> None:
@@ -8,8 +8,6 @@ def serve(config: SiteConfig, port: int, host: str = "127.0.0.1") -> None:
 	from frappe.app import application
 	from werkzeug.middleware.shared_data import SharedDataMiddleware
 	from werkzeug.serving import run_simple
-
-	from devbench.site import SITES
 
 	wsgi = SharedDataMiddleware(
 		application,

@@ -19,6 +19,8 @@ SITES = BENCH / "sites"
 APP = "dlxh_app"
 MARIADB_HOST = os.environ.get("DEVBENCH_MARIADB_HOST", "127.0.0.1")
 MARIADB_PORT = int(os.environ.get("DEVBENCH_MARIADB_PORT", "3306"))
+MARIADB_ROOT_LOGIN = os.environ.get("DEVBENCH_MARIADB_ROOT_LOGIN", "root")
+MARIADB_ROOT_PASSWORD = os.environ.get("DEVBENCH_MARIADB_ROOT_PASSWORD", "")
 REDIS_URL = os.environ.get("DEVBENCH_REDIS", "redis://127.0.0.1:6379")
 # Database names (and so Redis key prefixes) start with this; two checkouts sharing one MariaDB and
 # one Redis set different prefixes (and DEVBENCH_HOME) to keep their sites apart.
@@ -33,6 +35,19 @@ class SiteConfig:
 	db_password: str = field(default_factory=lambda: secrets.token_hex(8))
 	admin_password: str = "admin"
 	secret_key: str = field(default_factory=lambda: secrets.token_hex(16))
+
+	@classmethod
+	def for_role(cls, role: str, db_type: str) -> "SiteConfig":
+		"""The engine's site for a role (dev, template, test…) on a database kind: saved or new."""
+		return cls.load(f"{role}-{db_type}") or cls(
+			name=f"{role}-{db_type}",
+			db_type=db_type,
+			db_name=f"{DB_PREFIX}_{role.replace('-', '_')}_{db_type}",
+		)
+
+	@property
+	def exists(self) -> bool:
+		return self.config_file.exists()
 
 	@property
 	def path(self) -> Path:
@@ -122,7 +137,6 @@ def new_site(config: SiteConfig) -> None:
 	apply_regional_settings()
 	frappe.db.commit()
 	frappe.destroy()
-	compile_translations(config)
 	mark_current(config)
 
 
@@ -178,28 +192,14 @@ def mark_current(config: SiteConfig) -> None:
 
 
 def migrate(config: SiteConfig) -> None:
-	"""Upstream `bench --site S migrate`: patches, DocType sync, fixtures, jobs, translations."""
+	"""Upstream `bench --site S migrate`: patches, DocType sync, fixtures, jobs."""
 	enter(config)
 	import frappe
 	from frappe.migrate import SiteMigration
 
 	frappe.init(force=True)
 	SiteMigration(skip_search_index=True).run(site=config.name)
-	compile_translations(config)
 	mark_current(config)
-
-
-def compile_translations(config: SiteConfig) -> None:
-	"""`bench build` compiles each app's `locale/*.po` into `sites/assets/locale`; do the same."""
-	locale = ROOT / APP / "locale"
-	if not locale.is_dir():
-		return
-	enter(config)
-	import frappe
-	from frappe.gettext.translate import compile_translations as compile_app
-
-	for po_file in locale.glob("*.po"):
-		compile_app(APP, po_file.stem)
 
 
 def ensure_bench_files() -> None:
@@ -217,8 +217,8 @@ def mariadb_root():
 	return MySQLdb.connect(
 		host=MARIADB_HOST,
 		port=MARIADB_PORT,
-		user=os.environ.get("DB_ROOT_LOGIN", "root"),
-		password=os.environ.get("DB_ROOT_PASSWORD", ""),
+		user=MARIADB_ROOT_LOGIN,
+		password=MARIADB_ROOT_PASSWORD,
 		charset="utf8mb4",
 	)
 
@@ -243,8 +243,8 @@ def copy_mariadb_database(source: str, target: SiteConfig) -> None:
 	cursor = connection.cursor()
 	cursor.execute(f"DROP DATABASE IF EXISTS `{target.db_name}`")
 	cursor.execute(f"CREATE DATABASE `{target.db_name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+	password = connection.literal(target.db_password).decode()
 	for user_host in ("localhost", "%"):
-		password = connection.literal(target.db_password).decode()
 		cursor.execute(f"CREATE OR REPLACE USER '{target.db_name}'@'{user_host}' IDENTIFIED BY {password}")
 		cursor.execute(f"GRANT ALL PRIVILEGES ON `{target.db_name}`.* TO '{target.db_name}'@'{user_host}'")
 	cursor.execute(

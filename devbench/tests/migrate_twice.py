@@ -37,11 +37,9 @@ def snapshot(config: SiteConfig) -> dict:
 	return {"columns": columns, "counts": counts, "app_doctypes": sorted(app_doctypes)}
 
 
-def main(template_name: str, target_name: str) -> None:
-	template = SiteConfig.load(template_name)
-	target = SiteConfig.load(target_name) or SiteConfig(
-		name=target_name, db_type=template.db_type, db_name=f"{template.db_name}_migrate_check"
-	)
+def main(db_type: str) -> None:
+	template = SiteConfig.for_role("template", db_type)
+	target = SiteConfig.for_role("migrate-check", db_type)
 	bench_site.clone_site(template, target)
 	results = []
 	for _ in range(2):
