@@ -3,49 +3,44 @@ refused with a message naming the field before anything is written."""
 
 import frappe
 from frappe import _
-from frappe.utils.nestedset import NestedSetRecursionError
+from frappe.utils.nestedset import NestedSetRecursionError, get_descendants_of
+
+from dlxh_app.validation import field_label, throw_invalid
 
 
 def validate_tree_node(doc) -> None:
 	"""The parent exists, is a group, and is neither the node itself nor one of its descendants; a node
 	that has children stays a group."""
 	parent_field = doc.nsm_parent_field
-	parent_label = _(doc.meta.get_label(parent_field))
+	parent_label = field_label(doc, parent_field)
 	parent = doc.get(parent_field)
 
 	if parent:
-		if parent == doc.name or parent in get_descendants(doc):
-			frappe.throw(
+		if parent == doc.name or parent in descendants_of(doc):
+			throw_invalid(
+				parent_label,
 				_("{0}: {1} cannot be placed under itself or under an item below it ({2}).").format(
 					parent_label, frappe.bold(doc.name), frappe.bold(parent)
 				),
 				NestedSetRecursionError,
-				title=_("Invalid {0}").format(parent_label),
 			)
 		if not frappe.db.get_value(doc.doctype, parent, "is_group"):
-			frappe.throw(
+			throw_invalid(
+				parent_label,
 				_("{0}: {1} is not a group. Tick {2} on it before placing anything under it.").format(
-					parent_label, frappe.bold(parent), _(doc.meta.get_label("is_group"))
+					parent_label, frappe.bold(parent), field_label(doc, "is_group")
 				),
-				title=_("Invalid {0}").format(parent_label),
 			)
 
 	if not doc.is_group and not doc.is_new() and frappe.db.exists(doc.doctype, {parent_field: doc.name}):
-		frappe.throw(
+		throw_invalid(
+			field_label(doc, "is_group"),
 			_("{0} must stay ticked: {1} has items below it. Move them elsewhere first.").format(
-				_(doc.meta.get_label("is_group")), frappe.bold(doc.name)
+				field_label(doc, "is_group"), frappe.bold(doc.name)
 			),
-			title=_("Invalid {0}").format(_(doc.meta.get_label("is_group"))),
 		)
 
 
-def get_descendants(doc) -> list[str]:
-	"""Names below the node, read from its stored position (a new node has none)."""
-	if doc.is_new():
-		return []
-	lft, rgt = frappe.db.get_value(doc.doctype, doc.name, ["lft", "rgt"]) or (None, None)
-	if not lft or not rgt:
-		return []
-	return frappe.get_all(
-		doc.doctype, filters={"lft": (">", lft), "rgt": ("<", rgt)}, pluck="name", order_by="lft asc"
-	)
+def descendants_of(doc) -> list[str]:
+	"""Names below the node as stored (a new node has none)."""
+	return [] if doc.is_new() else get_descendants_of(doc.doctype, doc.name, ignore_permissions=True)

@@ -5,6 +5,7 @@ units of a day are those valid on it; a merged or dissolved unit points to its s
 
 import frappe
 from frappe.utils import getdate, today
+from frappe.utils.nestedset import get_descendants_of
 
 from dlxh_app.dlxh_setup.rules.validity import is_valid_on
 
@@ -40,12 +41,9 @@ def get_units_valid_on(date: str | None = None, reporting_only: bool | int | str
 
 def get_unit_and_descendants(unit: str) -> list[str]:
 	"""`unit` and every unit below it in the tree (whatever their dates), in tree order."""
-	lft, rgt = frappe.db.get_value("DLXH Unit", unit, ["lft", "rgt"]) or (None, None)
-	if lft is None:
+	if not frappe.db.exists("DLXH Unit", unit):
 		return []
-	return frappe.get_all(
-		"DLXH Unit", filters={"lft": (">=", lft), "rgt": ("<=", rgt)}, pluck="name", order_by="lft asc"
-	)
+	return [unit, *get_descendants_of("DLXH Unit", unit, order_by="lft asc", ignore_permissions=True)]
 
 
 def get_current_successors(unit: str, date: str | None = None) -> list[str]:

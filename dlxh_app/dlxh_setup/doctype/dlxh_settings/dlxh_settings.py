@@ -17,6 +17,7 @@ from dlxh_app.dlxh_setup.rules.report_schedule import (
 )
 from dlxh_app.dlxh_setup.rules.signing import normalize_signing_authority
 from dlxh_app.dlxh_setup.rules.text import clean_text, header_line
+from dlxh_app.validation import field_label, throw_invalid
 
 
 class DLXHSettings(Document):
@@ -124,7 +125,7 @@ class DLXHSettings(Document):
 			)
 
 	def label(self, fieldname: str) -> str:
-		return _(self.meta.get_label(fieldname))
+		return field_label(self, fieldname)
 
 	def fail(self, fieldname: str, message: str):
-		frappe.throw(message, title=_("Invalid {0}").format(self.label(fieldname)))
+		throw_invalid(self.label(fieldname), message)

@@ -11,6 +11,7 @@ from dlxh_app.dlxh_setup.rules.abbreviation import normalize_abbreviation
 from dlxh_app.dlxh_setup.rules.text import clean_text, header_line
 from dlxh_app.dlxh_setup.rules.validity import check_period, is_valid_on, periods_overlap
 from dlxh_app.dlxh_setup.tree import validate_tree_node
+from dlxh_app.validation import field_label, throw_invalid
 
 
 class DLXHUnit(NestedSet):
@@ -74,25 +75,25 @@ class DLXHUnit(NestedSet):
 		try:
 			self.abbreviation = normalize_abbreviation(self.abbreviation)
 		except RuleError as error:
-			frappe.throw(
+			throw_invalid(
+				self.label("abbreviation"),
 				_(
 					"{0}: {1} may contain only capital letters (including Đ), digits and hyphens, e.g. BTGTU or PTT-TH."
 				).format(self.label("abbreviation"), frappe.bold(error.values[0])),
-				title=_("Invalid {0}").format(self.label("abbreviation")),
 			)
 
 	def validate_period(self):
 		try:
 			check_period(self.date("valid_from"), self.date("valid_to"))
 		except RuleError:
-			frappe.throw(
+			throw_invalid(
+				self.label("valid_to"),
 				_("{0} ({1}) cannot be before {2} ({3}).").format(
 					self.label("valid_to"),
 					format_date(self.valid_to),
 					self.label("valid_from"),
 					format_date(self.valid_from),
 				),
-				title=_("Invalid {0}").format(self.label("valid_to")),
 			)
 
 	def validate_abbreviation_is_free(self):
@@ -139,26 +140,27 @@ class DLXHUnit(NestedSet):
 			)
 		seen = set()
 		for row in self.successors:
-			unit_label = _(row.meta.get_label("successor_unit"))
-			date_label = _(row.meta.get_label("effective_date"))
+			unit_label = field_label(row, "successor_unit")
+			date_label = field_label(row, "effective_date")
 			if row.successor_unit == self.name:
-				frappe.throw(
+				throw_invalid(
+					unit_label,
 					_("{0}, row {1}: {2} cannot be the unit itself.").format(label, row.idx, unit_label),
-					title=_("Invalid {0}").format(unit_label),
 				)
 			if row.successor_unit in seen:
-				frappe.throw(
+				throw_invalid(
+					unit_label,
 					_("{0}, row {1}: {2} {3} is listed twice.").format(
 						label, row.idx, unit_label, frappe.bold(row.successor_unit)
 					),
-					title=_("Invalid {0}").format(unit_label),
 				)
 			seen.add(row.successor_unit)
 			if not row.effective_date:
 				row.effective_date = add_days(self.valid_to, 1)
 			effective_date = getdate(row.effective_date)
 			if self.valid_from and effective_date <= getdate(self.valid_from):
-				frappe.throw(
+				throw_invalid(
+					date_label,
 					_("{0}, row {1}: {2} ({3}) must be after {4} ({5}).").format(
 						label,
 						row.idx,
@@ -167,13 +169,13 @@ class DLXHUnit(NestedSet):
 						self.label("valid_from"),
 						format_date(self.valid_from),
 					),
-					title=_("Invalid {0}").format(date_label),
 				)
 			successor = frappe.db.get_value(
 				"DLXH Unit", row.successor_unit, ["valid_from", "valid_to"], as_dict=True
 			)
 			if successor and not is_valid_on(successor.valid_from, successor.valid_to, effective_date):
-				frappe.throw(
+				throw_invalid(
+					unit_label,
 					_("{0}, row {1}: {2} {3} does not exist on {4} ({5}).").format(
 						label,
 						row.idx,
@@ -182,18 +184,17 @@ class DLXHUnit(NestedSet):
 						date_label,
 						format_date(effective_date),
 					),
-					title=_("Invalid {0}").format(unit_label),
 				)
 			if self.name in get_successor_chain(row.successor_unit):
-				frappe.throw(
+				throw_invalid(
+					unit_label,
 					_(
 						"{0}, row {1}: {2} {3} already has this unit among its successors; successions cannot go round in a circle."
 					).format(label, row.idx, unit_label, frappe.bold(row.successor_unit)),
-					title=_("Invalid {0}").format(unit_label),
 				)
 
 	def label(self, fieldname: str) -> str:
-		return _(self.meta.get_label(fieldname))
+		return field_label(self, fieldname)
 
 	def date(self, fieldname: str):
 		return getdate(self.get(fieldname)) if self.get(fieldname) else None

@@ -1,10 +1,11 @@
 # Copyright (c) 2026, dlxh_app contributors
 # License: MIT. See license.txt
 
-import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
+
+from dlxh_app.validation import field_label, throw_invalid
 
 
 class LegalDocument(Document):
@@ -40,7 +41,5 @@ class LegalDocument(Document):
 	def validate(self):
 		self.document_number = " ".join(self.document_number.split())
 		if getdate(self.issue_date) > getdate(today()):
-			frappe.throw(
-				_("{0} cannot be in the future.").format(_(self.meta.get_label("issue_date"))),
-				title=_("Invalid {0}").format(_(self.meta.get_label("issue_date"))),
-			)
+			label = field_label(self, "issue_date")
+			throw_invalid(label, _("{0} cannot be in the future.").format(label))
