@@ -57,8 +57,8 @@ def sqlite_query_builder() -> None:
 
 
 def site_name() -> None:
-	"""Upstream `frappe.init(site)` runs in the bench's `sites/` folder and sets `frappe.local.site`
-	and `local.site_path = sites/<site>`; monoframe never sets the site (so Jinja hooks, which
+	"""Upstream `frappe.init(site)` runs in the bench's `sites/` folder and sets `frappe.local.site`,
+	`local.sites_path` and `local.site_path = sites/<site>`; monoframe never sets the site (so Jinja hooks, which
 	`get_jinja_hooks` skips without one, are missing) and takes the working directory as the site
 	path. The engine names the site in DEVBENCH_SITE and works from `sites/` as a bench does."""
 	original_init = monoframe.init
@@ -69,6 +69,7 @@ def site_name() -> None:
 		# code only ever calls `init()` or `init(force=True)`.
 		original_init(force)
 		monoframe.local.site = site or os.environ.get("DEVBENCH_SITE", "site")
+		monoframe.local.sites_path = sites_path
 		monoframe.local.site_path = os.path.join(os.path.abspath(sites_path), monoframe.local.site)
 
 	monoframe.init = init
