@@ -22,3 +22,12 @@ after_migrate = "dlxh_app.setup.install.after_migrate"
 # The app's roles (fixtures/role.json, imported on install and migrate); `bench export-fixtures`
 # writes them back with this filter.
 fixtures = [{"dt": "Role", "filters": [["name", "like", "DLXH %"]]}]
+
+# Row-level access by unit
+# ------------------------
+# One criterion (dlxh_app/permissions.py) for lists and for single documents of every unit-scoped DocType.
+_UNIT_SCOPED_DOCTYPES = ("DLXH Plan", "Plan Adjustment Request", "Coordination Record")
+permission_query_conditions = {
+	doctype: "dlxh_app.permissions.get_permission_query_conditions" for doctype in _UNIT_SCOPED_DOCTYPES
+}
+has_permission = {doctype: "dlxh_app.permissions.has_permission" for doctype in _UNIT_SCOPED_DOCTYPES}

@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -13,6 +12,7 @@ from werkzeug.test import Client
 
 from devbench.site import ROOT, SiteConfig
 from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.utils import in_request_thread
 
 
 class TestAppOnEngine(IntegrationTestCase):
@@ -139,23 +139,6 @@ class TestCsrfOnEngine(IntegrationTestCase):
 		for headers in ({"X-Frappe-CSRF-Token": "forged"}, {}):
 			with self.subTest(headers=headers), self.assertRaises(frappe.CSRFTokenError):
 				self.validate(headers)
-
-
-def in_request_thread(function):
-	"""Run an HTTP exchange in its own thread, as upstream's API tests do: the request gets its own
-	`frappe.local` and database connection, and sees only committed data."""
-	result = {}
-
-	def target():
-		try:
-			result["value"] = function()
-		finally:
-			frappe.destroy()
-
-	thread = threading.Thread(target=target)
-	thread.start()
-	thread.join()
-	return result["value"]
 
 
 class TestHttpOnEngine(IntegrationTestCase):

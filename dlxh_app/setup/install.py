@@ -26,6 +26,7 @@ def setup_site():
 	make_opinion_topics()
 	make_legal_documents()
 	make_settings()
+	make_workflows()
 
 
 def get_custom_fields() -> dict:
@@ -86,3 +87,52 @@ def make_settings():
 	if frappe.db.get_singles_dict("DLXH Settings"):
 		return
 	frappe.get_single("DLXH Settings").save(ignore_permissions=True)
+
+
+def make_workflows():
+	"""The approval workflows (setup/data/workflows.json), with the states and actions they name.
+
+	A transition lists every role allowed to take it; Frappe stores one row per role."""
+	for spec in read_data("workflows.json"):
+		for state in spec["states"]:
+			make_workflow_state(state["state"], state.get("style"))
+		for transition in spec["transitions"]:
+			if not frappe.db.exists("Workflow Action Master", transition["action"]):
+				frappe.get_doc(
+					{"doctype": "Workflow Action Master", "workflow_action_name": transition["action"]}
+				).insert(ignore_permissions=True)
+		if frappe.db.exists("Workflow", spec["workflow_name"]):
+			continue
+		workflow = frappe.get_doc(
+			{
+				"doctype": "Workflow",
+				"workflow_name": spec["workflow_name"],
+				"document_type": spec["document_type"],
+				"workflow_state_field": "workflow_state",
+				"is_active": 1,
+				"send_email_alert": 0,
+				"states": [
+					{key: value for key, value in row.items() if key != "style"} for row in spec["states"]
+				],
+			}
+		)
+		for transition in spec["transitions"]:
+			for role in transition["allowed"]:
+				workflow.append(
+					"transitions",
+					{
+						"state": transition["state"],
+						"action": transition["action"],
+						"next_state": transition["next_state"],
+						"allowed": role,
+						"allow_self_approval": transition.get("allow_self_approval", 1),
+					},
+				)
+		workflow.insert(ignore_permissions=True)
+
+
+def make_workflow_state(state: str, style: str | None):
+	if not frappe.db.exists("Workflow State", state):
+		frappe.get_doc(
+			{"doctype": "Workflow State", "workflow_state_name": state, "style": style or ""}
+		).insert(ignore_permissions=True)

@@ -1,9 +1,11 @@
-"""Every label, description, select option, DocType, module and role name of the app, and every message
-its Python code passes to `_()`, has a Vietnamese translation in translations/vi.csv."""
+"""Every label, description, select option, DocType, report, module, role, workflow state and action of
+the app, and every message its Python code passes to `_()` or its JavaScript to `__()`, has a Vietnamese
+translation in translations/vi.csv."""
 
 import ast
 import csv
 import json
+import re
 from pathlib import Path
 
 import frappe
@@ -56,6 +58,27 @@ def custom_field_strings() -> set[str]:
 	}
 
 
+def workflow_and_report_strings() -> set[str]:
+	workflows = json.loads((APP / "setup" / "data" / "workflows.json").read_text(encoding="utf-8"))
+	strings = {state["state"] for workflow in workflows for state in workflow["states"]}
+	strings |= {transition["action"] for workflow in workflows for transition in workflow["transitions"]}
+	for path in APP.glob("*/report/*/*.json"):
+		if path.parent.name == path.stem:
+			strings.add(json.loads(path.read_text(encoding="utf-8"))["report_name"])
+	return strings
+
+
+def script_strings() -> set[str]:
+	"""Literal first arguments of `__("...")` in the app's JavaScript."""
+	call = re.compile(r"""\b__\(\s*(["'])((?:\\.|(?!\1).)*)\1""")
+	return {
+		match.group(2)
+		for path in APP.rglob("*.js")
+		if "node_modules" not in path.parts
+		for match in call.finditer(path.read_text(encoding="utf-8"))
+	}
+
+
 def message_strings() -> set[str]:
 	"""First arguments of `_("...")` calls in the app's Python code (tests excepted)."""
 	strings: set[str] = set()
@@ -91,7 +114,14 @@ class TestTranslations(IntegrationTestCase):
 
 	def test_everything_the_app_shows_is_translated(self):
 		translated = {row[0] for row in read_csv_rows()}
-		needed = doctype_strings() | role_and_module_strings() | custom_field_strings() | message_strings()
+		needed = (
+			doctype_strings()
+			| role_and_module_strings()
+			| custom_field_strings()
+			| workflow_and_report_strings()
+			| script_strings()
+			| message_strings()
+		)
 		missing = sorted(needed - translated)
 		self.assertFalse(missing, "missing from translations/vi.csv:\n" + "\n".join(missing))
 

@@ -1,6 +1,9 @@
 """Helpers shared by the app's integration tests."""
 
+import threading
+
 import frappe
+from frappe.model.workflow import apply_workflow
 
 
 def make_user(email: str, roles: list[str] | tuple[str, ...] = (), unit: str | None = None) -> str:
@@ -16,3 +19,82 @@ def make_user(email: str, roles: list[str] | tuple[str, ...] = (), unit: str | N
 	user.dlxh_unit = unit
 	user.save(ignore_permissions=True)
 	return user.name
+
+
+def make_unit(unit_name: str, **values):
+	"""A DLXH Unit; a district Party committee unless the values say otherwise."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "DLXH Unit",
+			"unit_name": unit_name,
+			"unit_type": "District Party Committee",
+			"abbreviation": "BTGQU",
+		}
+		| values
+	)
+	return doc.insert()
+
+
+def make_plan(issuing_unit: str, plan_year: int = 2025, **values):
+	"""A draft DLXH Plan with one activity, signed as the seed's plan is, inserted as the current user."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "DLXH Plan",
+			"title": f"Công tác dư luận xã hội năm {plan_year}",
+			"plan_year": plan_year,
+			"issuing_unit": issuing_unit,
+			"signing_authority": "K/T TRƯỞNG BAN",
+			"signer_title": "PHÓ TRƯỞNG BAN",
+			"signer_name": "Nguyễn Văn Thử",
+			"activities": [
+				{"content": "Nắm bắt dư luận xã hội hằng tháng", "responsible_unit": issuing_unit}
+			],
+		}
+		| values
+	)
+	return doc.insert()
+
+
+def act(doc, *steps: tuple[str, str]):
+	"""Apply workflow actions as the given users, in order: act(plan, (officer, "Send for Approval"), ...).
+
+	Returns the document as the last action left it; the session user is restored."""
+	previous = frappe.session.user
+	try:
+		for user, action in steps:
+			frappe.set_user(user)
+			doc = apply_workflow(frappe.get_doc(doc.doctype, doc.name), action)
+	finally:
+		frappe.set_user(previous)
+	return doc
+
+
+def in_request_thread(function):
+	"""Run `function` in its own thread, as upstream's API tests do for HTTP exchanges: it gets its own
+	`frappe.local` and database connection, and sees only committed data."""
+	result = {}
+
+	def target():
+		try:
+			result["value"] = function()
+		finally:
+			frappe.destroy()
+
+	thread = threading.Thread(target=target)
+	thread.start()
+	thread.join()
+	return result["value"]
+
+
+def rest_session(email: str, password: str, steps):
+	"""Log in over HTTP (Frappe's WSGI application, no server needed) and run `steps(client)`."""
+	from frappe.app import application
+	from werkzeug.test import Client
+
+	def run():
+		client = Client(application)
+		login = client.post("/api/method/login", data={"usr": email, "pwd": password})
+		assert login.status_code == 200, login.get_data(as_text=True)[:300]
+		return steps(client)
+
+	return in_request_thread(run)

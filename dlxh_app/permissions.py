@@ -1,0 +1,125 @@
+"""Row-level access by unit: the one criterion of the app.
+
+A user works for one unit (User.dlxh_unit) and sees and edits the records of that unit and of the units
+below it in the tree. City roles see everything. Documents a unit issues to the units below it (an issued
+plan, say) are readable, not editable, by those units.
+
+The criterion is the set of units a user may reach, written once as SQL over the nested set. It serves:
+- list queries, through the `permission_query_conditions` hook (`get_list`, report view, REST lists);
+- single documents, through the `has_permission` hook (forms, REST reads and writes, workflow actions);
+- the app's own reports and APIs that read with raw SQL or `frappe.get_all`, which bypass both hooks and
+  must add `match_conditions(doctype)` to their WHERE clause.
+"""
+
+from dataclasses import dataclass
+
+import frappe
+
+# Roles of the city's Propaganda Department, which oversees every unit.
+CITY_ROLES = frozenset({"System Manager", "DLXH Manager", "DLXH City Officer"})
+
+READ_PTYPES = frozenset({"read", "print", "email", "export", "report", "select"})
+
+
+@dataclass(frozen=True)
+class UnitRule:
+	unit_field: str
+	# Submitted (issued) documents of a unit are addressed to the units below it, which may read them.
+	issued_readable_below: bool = False
+
+
+# Every DocType whose records belong to a unit; hooks.py registers both hooks for each of them.
+UNIT_SCOPED_DOCTYPES = {
+	"DLXH Plan": UnitRule("issuing_unit", issued_readable_below=True),
+	"Plan Adjustment Request": UnitRule("unit"),
+	"Coordination Record": UnitRule("unit"),
+}
+
+
+@dataclass(frozen=True)
+class UnitScope:
+	"""The nested-set bounds of the user's unit; no unit reaches nothing."""
+
+	unit: str | None
+	lft: int = 0
+	rgt: int = 0
+
+	def units_sql(self, relation: str = "own") -> str:
+		"""A subquery of unit names: "own" is the unit and those below it, "above" the units over it."""
+		if not self.unit:
+			return "select name from `tabDLXH Unit` where 1 = 0"
+		if relation == "above":
+			bounds = f"lft < {self.lft} and rgt > {self.rgt}"
+		else:
+			bounds = f"lft >= {self.lft} and rgt <= {self.rgt}"
+		return f"select name from `tabDLXH Unit` where {bounds}"
+
+
+def is_city_user(user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(CITY_ROLES.intersection(frappe.get_roles(user)))
+
+
+def get_unit_scope(user: str | None = None) -> UnitScope | None:
+	"""The user's reach, or None for city users, who reach every unit."""
+	user = user or frappe.session.user
+	if is_city_user(user):
+		return None
+	unit = frappe.db.get_value("User", user, "dlxh_unit")
+	bounds = unit and frappe.db.get_value("DLXH Unit", unit, ["lft", "rgt"])
+	if not bounds:
+		return UnitScope(None)
+	return UnitScope(unit, int(bounds[0]), int(bounds[1]))
+
+
+def get_user_unit(user: str | None = None) -> str | None:
+	return frappe.db.get_value("User", user or frappe.session.user, "dlxh_unit")
+
+
+def match_conditions(doctype: str, user: str | None = None, table_alias: str | None = None) -> str:
+	"""The SQL condition on `doctype`'s rows the user may read; "" when unrestricted.
+
+	Raw SQL and `get_all` in the app's reports and APIs must AND it into their WHERE clause."""
+	rule = UNIT_SCOPED_DOCTYPES[doctype]
+	scope = get_unit_scope(user)
+	if scope is None:
+		return ""
+	table = f"`{table_alias}`" if table_alias else f"`tab{doctype}`"
+	unit = f"{table}.`{rule.unit_field}`"
+	condition = f"{unit} in ({scope.units_sql()})"
+	if rule.issued_readable_below:
+		condition += f" or ({table}.docstatus = 1 and {unit} in ({scope.units_sql('above')}))"
+	return f"({condition})"
+
+
+def get_permission_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""The `permission_query_conditions` hook (Frappe passes the DocType since v15)."""
+	return match_conditions(doctype, user)
+
+
+def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False) -> bool:
+	"""The `has_permission` hook: True means "no objection" (role permissions still apply)."""
+	rule = UNIT_SCOPED_DOCTYPES[doc.doctype]
+	scope = get_unit_scope(user)
+	if scope is None:
+		return True
+
+	reading = (ptype or "read") in READ_PTYPES
+	relations = ["own"]
+	if rule.issued_readable_below and reading and doc.docstatus == 1:
+		relations.append("above")
+	units = {doc.get(rule.unit_field)}
+	if not reading and not doc.is_new():
+		# A write is judged on the unit the record has in the database too, or a user could take over
+		# another unit's record by saving it with their own unit (REST PUT updates before it checks).
+		units.add(frappe.db.get_value(doc.doctype, doc.name, rule.unit_field))
+	units.discard(None)
+	if not units:
+		# A new record whose unit is not chosen yet: its controller fills in the user's own unit.
+		return doc.is_new()
+	return all(unit_reachable(scope, unit, relations) for unit in units)
+
+
+def unit_reachable(scope: UnitScope, unit: str, relations: list[str]) -> bool:
+	subqueries = " union ".join(scope.units_sql(relation) for relation in relations)
+	return bool(frappe.db.sql(f"select 1 from ({subqueries}) reachable where name = %s", unit))
