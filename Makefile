@@ -2,6 +2,7 @@
 # Both set up what they need on first use (.devbench/: virtualenv, sites, database templates).
 #   make run               SQLite site, http://127.0.0.1:8000
 #   make run DB=mariadb    MariaDB site (127.0.0.1:3306)
+#   make run NO_DEMO=1     without the demo data (units, users, plans)
 #   make test              MariaDB when 127.0.0.1:3306 answers, otherwise SQLite
 #   make test DB=sqlite    force SQLite;  make test ARGS="-k plan"  pass arguments to pytest
 
@@ -9,6 +10,7 @@ PY := .devbench/venv/bin/python
 DB ?=
 PORT ?= 8000
 ARGS ?=
+NO_DEMO ?=
 
 .PHONY: run test venv console migrate clean
 
@@ -16,7 +18,7 @@ venv:
 	@./devbench/bootstrap.sh
 
 run: venv
-	@$(PY) -m devbench run $(if $(DB),--db $(DB)) --port $(PORT)
+	@$(PY) -m devbench run $(if $(DB),--db $(DB)) --port $(PORT) $(if $(NO_DEMO),--no-demo)
 
 test: venv
 	@$(PY) -m devbench test $(if $(DB),--db $(DB)) -- $(ARGS)

@@ -11,7 +11,7 @@ import traceback
 from devbench import site as bench_site
 from devbench.site import BENCH, MARIADB_HOST, MARIADB_PORT, ROOT, SiteConfig
 
-DEMO_USERS_NOTE = "Administrator / admin"
+ADMIN_LOGIN = "Administrator / admin"
 
 
 def mariadb_answers() -> bool:
@@ -83,6 +83,20 @@ def test_site(db_type: str) -> SiteConfig:
 	return config
 
 
+def demo_logins(config: SiteConfig) -> list[dict]:
+	with quiet("Loading the demo data (Can Tho units, one user per role, the 2025 plans)"):
+		return bench_site.load_demo(config)
+
+
+def print_logins(logins: list[dict]) -> None:
+	"""The demo users as a table: email, role, unit, password."""
+	header = {"email": "Email", "role": "Role", "unit": "Unit", "password": "Password"}
+	rows = [header, *logins]
+	widths = {key: max(len(row[key]) for row in rows) for key in header}
+	for row in rows:
+		print("    " + "  ".join(row[key].ljust(widths[key]) for key in header).rstrip())
+
+
 def port_is_free(port: int) -> bool:
 	with socket.socket() as probe:
 		probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -99,12 +113,16 @@ def command_run(args) -> None:
 	if not port_is_free(args.port):
 		fail(f"port {args.port} is busy (another `make run`?); stop that server or use `make run PORT=8001`.")
 	config = dev_site(db_type)
+	logins = [] if args.no_demo else demo_logins(config)
 	from devbench.server import serve
 
 	print(f"\ndlxh_app on {db_type} (site {config.name})")
 	print(f"  API:   http://127.0.0.1:{args.port}/api/method/ping")
 	print(f"  Login: http://127.0.0.1:{args.port}/login")
-	print(f"  Users: {DEMO_USERS_NOTE}")
+	print(f"  Users: {ADMIN_LOGIN}")
+	if logins:
+		print("  Demo users (each sees the plans of their unit and the issued plans above it):")
+		print_logins(logins)
 	print("Ctrl-C stops the server.\n", flush=True)
 	serve(config, args.port)
 
@@ -162,6 +180,7 @@ def main() -> None:
 		command.set_defaults(handler=handler)
 		if name == "run":
 			command.add_argument("--port", type=int, default=8000)
+			command.add_argument("--no-demo", action="store_true", help="do not load the demo data")
 		if name == "test":
 			command.add_argument("pytest_args", nargs="*")
 	args = parser.parse_args()

@@ -118,6 +118,22 @@ def open_site(config: SiteConfig, user: str = "Administrator") -> None:
 	frappe.set_user(user)
 
 
+def load_demo(config: SiteConfig) -> list[dict]:
+	"""Upstream `bench --site S execute dlxh_app.setup.demo.make_demo`, which commits afterwards; returns
+	the demo logins. Idempotent, so `make run` calls it every time."""
+	open_site(config)
+	import frappe
+
+	from dlxh_app.setup.demo import get_demo_logins, make_demo
+
+	try:
+		make_demo()
+		frappe.db.commit()
+		return get_demo_logins()
+	finally:
+		frappe.destroy()
+
+
 def new_site(config: SiteConfig) -> None:
 	"""Create the database, install the framework and the app: upstream `bench new-site` + `install-app`."""
 	if config.path.exists():

@@ -98,19 +98,21 @@ class DLXHUnit(NestedSet):
 
 	def validate_abbreviation_is_free(self):
 		"""Two units whose periods overlap may not print the same issuer: same abbreviation under the same
-		parent body line. District departments all write "BTGQU"; their header lines tell them apart."""
+		header lines. District departments all write "BTGQU" and commune Party committees "ĐU" under
+		"ĐẢNG BỘ THÀNH PHỐ CẦN THƠ"; their header lines tell them apart."""
 		if not self.abbreviation:
 			return
 		others = frappe.get_all(
 			"DLXH Unit",
 			filters={"abbreviation": self.abbreviation, "name": ("!=", self.name or "")},
-			fields=["name", "abbreviation", "parent_body_line", "valid_from", "valid_to"],
+			fields=["name", "abbreviation", "parent_body_line", "issuer_line", "valid_from", "valid_to"],
 		)
 		for other in others:
 			# Compared here too: MariaDB's collation would match "DU" with "ĐU" or "btgtu".
 			if (
 				other.abbreviation != self.abbreviation
 				or (other.parent_body_line or "") != self.parent_body_line
+				or (other.issuer_line or "") != self.issuer_line
 			):
 				continue
 			if periods_overlap(
@@ -118,12 +120,13 @@ class DLXHUnit(NestedSet):
 			):
 				frappe.throw(
 					_(
-						"{0} {1} is already used by {2}, which has the same {3} and exists at the same time. Change one of them, or set the validity dates so that the periods do not overlap."
+						"{0} {1} is already used by {2}, which has the same {3} and {4} and exists at the same time. Change one of them, or set the validity dates so that the periods do not overlap."
 					).format(
 						self.label("abbreviation"),
 						frappe.bold(self.abbreviation),
 						frappe.bold(other.name),
 						self.label("parent_body_line"),
+						self.label("issuer_line"),
 					),
 					frappe.UniqueValidationError,
 					title=_("Duplicate {0}").format(self.label("abbreviation")),

@@ -9,26 +9,13 @@ from frappe.utils.nestedset import NestedSetRecursionError, get_descendants_of
 
 from dlxh_app.dlxh_setup.units import get_current_successors, get_unit_and_descendants, get_units_valid_on
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import make_user
+from dlxh_app.tests.utils import make_unit, make_user
 
 CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
 OFFICE = "Phòng Thông tin - Tổng hợp"
 NINH_KIEU = "Ban Tuyên giáo Quận ủy Ninh Kiều"
 BINH_THUY = "Ban Tuyên giáo Quận ủy Bình Thủy"
 WARD = "Đảng ủy phường Ninh Kiều"
-
-
-def make_unit(unit_name, **values):
-	doc = frappe.get_doc(
-		{
-			"doctype": "DLXH Unit",
-			"unit_name": unit_name,
-			"unit_type": "District Party Committee",
-			"abbreviation": "BTGQU",
-		}
-		| values
-	)
-	return doc.insert()
 
 
 def make_units():
@@ -157,6 +144,7 @@ class TestDLXHUnit(IntegrationTestCase):
 				"Ban Tuyên giáo Quận ủy Ninh Kiều (trùng)",
 				parent_dlxh_unit=CITY,
 				parent_body_line="QUẬN ỦY NINH KIỀU",
+				issuer_line="BAN TUYÊN GIÁO",
 				valid_from="2025-06-01",
 			)
 		self.assertIn("Abbreviation", str(caught.exception))
@@ -170,6 +158,17 @@ class TestDLXHUnit(IntegrationTestCase):
 		)
 		# BTGQU is shared by every district department; the header line tells them apart.
 		self.assertEqual(frappe.db.get_value("DLXH Unit", BINH_THUY, "abbreviation"), "BTGQU")
+		# Commune Party committees all write ĐU under the same parent body; the issuer line tells them apart.
+		for ward in ("Đảng ủy phường Cái Khế", "Đảng ủy phường Tân An"):
+			make_unit(
+				ward,
+				unit_type="Commune/Ward Party Committee",
+				abbreviation="ĐU",
+				parent_dlxh_unit=CITY,
+				parent_body_line="Đảng bộ thành phố Cần Thơ",
+				issuer_line=ward,
+				valid_from="2025-07-01",
+			)
 
 	def test_valid_to_before_valid_from_is_refused(self):
 		doc = frappe.get_doc("DLXH Unit", WARD)

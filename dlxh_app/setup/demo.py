@@ -1,0 +1,143 @@
+"""Demo data to try the app with: the units of Can Tho in January 2025 and a few of the wards that took
+over from its districts on 1 July 2025, one user per role, the 2025 city plan of the seed and two
+district plans derived from it, taken through the approval workflow by the demo users themselves.
+
+On a bench: `bench --site SITE execute dlxh_app.setup.demo.make_demo` (bench commits afterwards).
+The data is in setup/data/demo/. Records that exist already are left as they are, so running it again
+changes nothing; nothing is committed here, so that a test can roll the demo back."""
+
+import json
+from contextlib import contextmanager
+from pathlib import Path
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.utils.password import update_password
+
+DATA = Path(__file__).parent / "data" / "demo"
+DEMO_PASSWORD = "dlxh-demo-2025"
+# Reported on an issued plan, not written into the draft: an activity is done after the plan is issued.
+PROGRESS_FIELDS = ("status", "status_note")
+
+
+def make_demo():
+	make_units()
+	make_users()
+	make_settings()
+	make_plans()
+
+
+def get_demo_logins() -> list[dict]:
+	"""Who can log in to the demo: email, role, unit and password of each demo user."""
+	return [
+		{"email": user["email"], "role": user["role"], "unit": user["unit"], "password": DEMO_PASSWORD}
+		for user in read_data("users.json")
+	]
+
+
+def read_data(filename: str) -> list | dict:
+	return json.loads((DATA / filename).read_text(encoding="utf-8"))
+
+
+def make_units():
+	"""Units in file order (parents first). Districts name the wards that succeed them, which come later
+	in the file, so successors are linked once every unit exists."""
+	successors = {}
+	for values in read_data("units.json"):
+		if frappe.db.exists("DLXH Unit", values["unit_name"]):
+			continue
+		frappe.get_doc({"doctype": "DLXH Unit", **values, "successors": []}).insert(ignore_permissions=True)
+		if values.get("successors"):
+			successors[values["unit_name"]] = values["successors"]
+	for name, rows in successors.items():
+		# Loaded afresh: the units inserted since have moved this one's lft/rgt.
+		unit = frappe.get_doc("DLXH Unit", name)
+		unit.set("successors", rows)
+		unit.save(ignore_permissions=True)
+
+
+def make_users():
+	for values in read_data("users.json"):
+		if frappe.db.exists("User", values["email"]):
+			continue
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": values["email"],
+				# Vietnamese names put the given name last: the whole name goes in First Name, so that
+				# Frappe shows it as written rather than re-ordered or cut.
+				"first_name": values["full_name"],
+				"language": "vi",
+				"send_welcome_email": 0,
+				"dlxh_unit": values["unit"],
+				"roles": [{"role": values["role"]}],
+			}
+		)
+		user.insert(ignore_permissions=True)
+		update_password(user.name, DEMO_PASSWORD)
+
+
+def make_settings():
+	"""The city unit, the Party term the seed's plan was issued in and its signer; a site whose city unit
+	is set already keeps its settings."""
+	settings = frappe.get_single("DLXH Settings")
+	if settings.city_unit:
+		return
+	settings.update(read_data("settings.json"))
+	settings.save(ignore_permissions=True)
+
+
+def make_plans():
+	"""Each plan is drafted by its officer and moved by the users the workflow names, so that owners,
+	permissions, the no-self-approval rule and the Party number are the real ones."""
+	for spec in read_data("plans.json"):
+		values = spec["plan"]
+		if frappe.db.exists(
+			"DLXH Plan",
+			{"issuing_unit": values["issuing_unit"], "plan_year": values["plan_year"], "docstatus": ("<", 2)},
+		):
+			continue
+		activities = values["activities"]
+		with acting_as(spec["drafted_by"]):
+			plan = frappe.get_doc(
+				{
+					"doctype": "DLXH Plan",
+					**values,
+					"parent_plan": get_parent_plan(spec.get("parent_plan_unit"), values["plan_year"]),
+					"activities": [
+						{key: value for key, value in row.items() if key not in PROGRESS_FIELDS}
+						for row in activities
+					],
+				}
+			).insert()
+		for step in spec["workflow"]:
+			with acting_as(step["user"]):
+				plan = apply_workflow(plan, step["action"])
+		if plan.docstatus == 1 and any(field in row for row in activities for field in PROGRESS_FIELDS):
+			with acting_as(spec["drafted_by"]):
+				report_progress(plan.name, activities)
+
+
+def get_parent_plan(issuing_unit: str | None, plan_year: int) -> str | None:
+	if not issuing_unit:
+		return None
+	return frappe.db.get_value(
+		"DLXH Plan", {"issuing_unit": issuing_unit, "plan_year": plan_year, "docstatus": 1}, "name"
+	)
+
+
+def report_progress(plan_name: str, activities: list[dict]):
+	plan = frappe.get_doc("DLXH Plan", plan_name)
+	for row, values in zip(plan.activities, activities, strict=True):
+		row.update({field: values[field] for field in PROGRESS_FIELDS if field in values})
+	plan.save()
+
+
+@contextmanager
+def acting_as(user: str):
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		yield
+	finally:
+		frappe.set_user(previous)
