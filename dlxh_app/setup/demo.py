@@ -6,15 +6,14 @@ On a bench: `bench --site SITE execute dlxh_app.setup.demo.make_demo` (bench com
 The data is in setup/data/demo/. Records that exist already are left as they are, so running it again
 changes nothing; nothing is committed here, so that a test can roll the demo back."""
 
-import json
 from contextlib import contextmanager
-from pathlib import Path
 
 import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils.password import update_password
 
-DATA = Path(__file__).parent / "data" / "demo"
+from dlxh_app.setup.install import read_data
+
 DEMO_PASSWORD = "dlxh-demo-2025"
 # Reported on an issued plan, not written into the draft: an activity is done after the plan is issued.
 PROGRESS_FIELDS = ("status", "status_note")
@@ -31,19 +30,15 @@ def get_demo_logins() -> list[dict]:
 	"""Who can log in to the demo: email, role, unit and password of each demo user."""
 	return [
 		{"email": user["email"], "role": user["role"], "unit": user["unit"], "password": DEMO_PASSWORD}
-		for user in read_data("users.json")
+		for user in read_data("demo/users.json")
 	]
-
-
-def read_data(filename: str) -> list | dict:
-	return json.loads((DATA / filename).read_text(encoding="utf-8"))
 
 
 def make_units():
 	"""Units in file order (parents first). Districts name the wards that succeed them, which come later
 	in the file, so successors are linked once every unit exists."""
 	successors = {}
-	for values in read_data("units.json"):
+	for values in read_data("demo/units.json"):
 		if frappe.db.exists("DLXH Unit", values["unit_name"]):
 			continue
 		frappe.get_doc({"doctype": "DLXH Unit", **values, "successors": []}).insert(ignore_permissions=True)
@@ -57,7 +52,7 @@ def make_units():
 
 
 def make_users():
-	for values in read_data("users.json"):
+	for values in read_data("demo/users.json"):
 		if frappe.db.exists("User", values["email"]):
 			continue
 		user = frappe.get_doc(
@@ -83,14 +78,14 @@ def make_settings():
 	settings = frappe.get_single("DLXH Settings")
 	if settings.city_unit:
 		return
-	settings.update(read_data("settings.json"))
+	settings.update(read_data("demo/settings.json"))
 	settings.save(ignore_permissions=True)
 
 
 def make_plans():
 	"""Each plan is drafted by its officer and moved by the users the workflow names, so that owners,
 	permissions, the no-self-approval rule and the Party number are the real ones."""
-	for spec in read_data("plans.json"):
+	for spec in read_data("demo/plans.json"):
 		values = spec["plan"]
 		if frappe.db.exists(
 			"DLXH Plan",

@@ -47,7 +47,7 @@ def get_custom_fields() -> dict:
 	}
 
 
-def read_data(filename: str) -> list[dict]:
+def read_data(filename: str) -> list | dict:
 	return json.loads((DATA / filename).read_text(encoding="utf-8"))
 
 
