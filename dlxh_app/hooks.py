@@ -26,7 +26,14 @@ fixtures = [{"dt": "Role", "filters": [["name", "like", "DLXH %"]]}]
 # Row-level access by unit
 # ------------------------
 # One criterion (dlxh_app/permissions.py) for lists and for single documents of every unit-scoped DocType.
-_UNIT_SCOPED_DOCTYPES = ("DLXH Plan", "Plan Adjustment Request", "Coordination Record")
+_UNIT_SCOPED_DOCTYPES = (
+	"DLXH Plan",
+	"Plan Adjustment Request",
+	"Coordination Record",
+	"Opinion Entry",
+	"Opinion Report",
+	"Report Request",
+)
 permission_query_conditions = {
 	doctype: "dlxh_app.permissions.get_permission_query_conditions" for doctype in _UNIT_SCOPED_DOCTYPES
 }

@@ -2,7 +2,9 @@
 
 A user works for one unit (User.dlxh_unit) and sees and edits the records of that unit and of the units
 below it in the tree. City roles see everything. Documents a unit issues to the units below it (an issued
-plan, say) are readable, not editable, by those units.
+plan, say) are readable, not editable, by those units. Where a DocType says so, users whose only DLXH
+roles are a given few (collaborators) see and edit only the records they made within that reach, and no
+longer edit one once it has been taken further (an opinion entry used in a report).
 
 The criterion is the set of units a user may reach, written once as SQL over the nested set. It serves:
 - list queries, through the `permission_query_conditions` hook (`get_list`, report view, REST lists);
@@ -20,12 +22,19 @@ CITY_ROLES = frozenset({"System Manager", "DLXH Manager", "DLXH City Officer"})
 
 READ_PTYPES = frozenset({"read", "print", "email", "export", "report", "select"})
 
+# The app's roles all start with this (fixtures/role.json; the fixtures hook filters on it).
+DLXH_ROLE_PREFIX = "DLXH "
+
 
 @dataclass(frozen=True)
 class UnitRule:
 	unit_field: str
 	# Submitted (issued) documents of a unit are addressed to the units below it, which may read them.
 	issued_readable_below: bool = False
+	# Users whose DLXH roles are all among these reach only the records they own within their unit's reach…
+	own_records_only_for_roles: frozenset[str] = frozenset()
+	# …and may no longer edit one once this field is set.
+	own_records_frozen_by: str | None = None
 
 
 # Every DocType whose records belong to a unit; hooks.py registers both hooks for each of them.
@@ -33,6 +42,13 @@ UNIT_SCOPED_DOCTYPES = {
 	"DLXH Plan": UnitRule("issuing_unit", issued_readable_below=True),
 	"Plan Adjustment Request": UnitRule("unit"),
 	"Coordination Record": UnitRule("unit"),
+	"Opinion Entry": UnitRule(
+		"unit",
+		own_records_only_for_roles=frozenset({"DLXH Collaborator"}),
+		own_records_frozen_by="used_in_report",
+	),
+	"Opinion Report": UnitRule("unit"),
+	"Report Request": UnitRule("issuing_unit", issued_readable_below=True),
 }
 
 
@@ -72,6 +88,24 @@ def get_unit_scope(user: str | None = None) -> UnitScope | None:
 	return UnitScope(unit, int(bounds[0]), int(bounds[1]))
 
 
+def own_records_only(rule: UnitRule, user: str) -> bool:
+	"""Whether the rule limits the user to their own records: every DLXH role they have is one of the
+	rule's (a collaborator who is also a unit officer works as an officer)."""
+	if not rule.own_records_only_for_roles:
+		return False
+	roles = {role for role in frappe.get_roles(user) if role.startswith(DLXH_ROLE_PREFIX)}
+	return bool(roles) and roles <= rule.own_records_only_for_roles
+
+
+def reachable_units(units: list[str], user: str | None = None) -> list[str]:
+	"""Those of `units` (in their order) whose records the user may reach."""
+	scope = get_unit_scope(user)
+	if scope is None:
+		return list(units)
+	reachable = set(frappe.db.sql_list(scope.units_sql()))
+	return [unit for unit in units if unit in reachable]
+
+
 def get_user_unit(user: str | None = None) -> str | None:
 	return frappe.db.get_value("User", user or frappe.session.user, "dlxh_unit")
 
@@ -80,6 +114,7 @@ def match_conditions(doctype: str, user: str | None = None, table_alias: str | N
 	"""The SQL condition on `doctype`'s rows the user may read; "" when unrestricted.
 
 	Raw SQL and `get_all` in the app's reports and APIs must AND it into their WHERE clause."""
+	user = user or frappe.session.user
 	rule = UNIT_SCOPED_DOCTYPES[doctype]
 	scope = get_unit_scope(user)
 	if scope is None:
@@ -89,6 +124,8 @@ def match_conditions(doctype: str, user: str | None = None, table_alias: str | N
 	condition = f"{unit} in ({scope.units_sql()})"
 	if rule.issued_readable_below:
 		condition += f" or ({table}.docstatus = 1 and {unit} in ({scope.units_sql('above')}))"
+	if own_records_only(rule, user):
+		condition = f"({condition}) and {table}.`owner` = {frappe.db.escape(user)}"
 	return f"({condition})"
 
 
@@ -99,25 +136,41 @@ def get_permission_query_conditions(user: str | None = None, doctype: str | None
 
 def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False) -> bool:
 	"""The `has_permission` hook: True means "no objection" (role permissions still apply)."""
+	user = user or frappe.session.user
 	rule = UNIT_SCOPED_DOCTYPES[doc.doctype]
 	scope = get_unit_scope(user)
 	if scope is None:
 		return True
 
 	reading = (ptype or "read") in READ_PTYPES
+	own_only = own_records_only(rule, user)
 	relations = ["own"]
 	if rule.issued_readable_below and reading and doc.docstatus == 1:
 		relations.append("above")
-	units = {doc.get(rule.unit_field)}
+	# A write is judged on the record as the database has it too, or a user could take over another
+	# unit's (or another user's) record by saving it with their own unit or name (REST PUT updates
+	# before it checks).
+	stored = None
 	if not reading and not doc.is_new():
-		# A write is judged on the unit the record has in the database too, or a user could take over
-		# another unit's record by saving it with their own unit (REST PUT updates before it checks).
-		units.add(frappe.db.get_value(doc.doctype, doc.name, rule.unit_field))
+		fields = [field for field in (rule.unit_field, "owner", rule.own_records_frozen_by) if field]
+		stored = frappe.db.get_value(doc.doctype, doc.name, fields, as_dict=True)
+	if own_only and not owns(doc, stored, user, rule.own_records_frozen_by):
+		return False
+	units = {doc.get(rule.unit_field), stored and stored.get(rule.unit_field)}
 	units.discard(None)
 	if not units:
 		# A new record whose unit is not chosen yet: its controller fills in the user's own unit.
 		return doc.is_new()
 	return all(unit_reachable(scope, unit, relations) for unit in units)
+
+
+def owns(doc, stored: dict | None, user: str, frozen_by: str | None) -> bool:
+	"""The user made the record (a new one is being made by them) and, for a write, it is not frozen."""
+	if doc.is_new():
+		return doc.owner in (None, user)
+	if doc.owner != user or (stored and stored.owner != user):
+		return False
+	return not (stored and frozen_by and stored.get(frozen_by))
 
 
 def unit_reachable(scope: UnitScope, unit: str, relations: list[str]) -> bool:

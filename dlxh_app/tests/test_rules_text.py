@@ -1,7 +1,13 @@
 import unicodedata
 import unittest
 
-from dlxh_app.dlxh_setup.rules.text import clean_text, header_line, normalize_keywords, split_keywords
+from dlxh_app.dlxh_setup.rules.text import (
+	clean_text,
+	header_line,
+	normalize_keywords,
+	plain_text,
+	split_keywords,
+)
 
 
 class TestCleanText(unittest.TestCase):
@@ -37,3 +43,20 @@ class TestKeywords(unittest.TestCase):
 	def test_composed_and_decomposed_spellings_are_one_keyword(self):
 		decomposed = unicodedata.normalize("NFD", "sạt lở")
 		self.assertEqual(split_keywords(f"sạt lở, {decomposed}"), ["sạt lở"])
+
+
+class TestPlainText(unittest.TestCase):
+	def test_paragraphs_and_breaks_become_lines(self):
+		html = (
+			'<div class="ql-editor"><p>Người dân <strong>đồng tình</strong>&nbsp;với chủ trương.</p>'
+			"<p><br></p><ul><li>Giá điện &gt; 3.000 đồng</li><li>Lo ngại việc làm</li></ul>Cuối<br/>dòng</div>"
+		)
+		self.assertEqual(
+			plain_text(html),
+			"Người dân đồng tình với chủ trương.\nGiá điện > 3.000 đồng\nLo ngại việc làm\nCuối\ndòng",
+		)
+
+	def test_empty_and_plain_values(self):
+		self.assertEqual(plain_text(None), "")
+		self.assertEqual(plain_text("<p></p>"), "")
+		self.assertEqual(plain_text("Không có thẻ"), "Không có thẻ")

@@ -5,8 +5,11 @@ look the same but compare unequal, so every stored name and keyword is normalise
 
 import re
 import unicodedata
+from html import unescape
 
 _KEYWORD_SEPARATORS = re.compile(r"[,;\n]")
+_LINE_ENDS = re.compile(r"<\s*(?:br\s*/?|/p|/div|/li|/h[1-6])\s*>", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def clean_text(value: str | None) -> str:
@@ -40,3 +43,10 @@ def join_keywords(keywords: list[str]) -> str:
 
 def normalize_keywords(value: str | None) -> str:
 	return join_keywords(split_keywords(value))
+
+
+def plain_text(html: str | None) -> str:
+	"""The text of a Text Editor's HTML, for plain-text fields: a line per paragraph, line break or list
+	item, tags dropped, entities decoded, each line cleaned as by `clean_text`, empty lines dropped."""
+	text = unescape(_TAGS.sub("", _LINE_ENDS.sub("\n", html or "")))
+	return "\n".join(line for line in map(clean_text, text.split("\n")) if line)

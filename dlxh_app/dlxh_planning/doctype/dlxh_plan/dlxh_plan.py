@@ -3,9 +3,7 @@
 
 import frappe
 from frappe import _
-from frappe.model import no_value_fields, table_fields
 from frappe.model.document import Document
-from frappe.model.workflow import apply_workflow
 from frappe.utils import cint, format_date, getdate, today
 from frappe.utils.nestedset import get_ancestors_of
 
@@ -20,6 +18,12 @@ from dlxh_app.dlxh_setup.numbering import issue_document_number
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.permissions import get_user_unit
 from dlxh_app.validation import field_label, throw_invalid
+from dlxh_app.workflow_rules import (
+	comment_on_return,
+	return_with_reason,
+	validate_frozen_content,
+	validate_return_reason,
+)
 
 RETURNED = "Returned"
 # While a plan waits for approval or is approved, its content is what the approver saw; only what is
@@ -88,8 +92,15 @@ class DLXHPlan(Document):
 		self.validate_parent_plan()
 		self.validate_activities()
 		self.fill_citations()
-		self.validate_frozen_content()
-		self.validate_return_reason()
+		validate_frozen_content(
+			self,
+			FROZEN_STATES,
+			EDITABLE_WHILE_FROZEN,
+			_("{0} cannot be changed while the plan is {1}. Return it for revision first."),
+		)
+		validate_return_reason(
+			self, RETURNED, _("{0} is required to return the plan: write what must be revised.")
+		)
 		self.progress = self.activity_progress()
 
 	def before_submit(self):
@@ -105,14 +116,11 @@ class DLXHPlan(Document):
 		self.progress = self.activity_progress()
 
 	def on_update(self):
-		if self.workflow_state == RETURNED and self.has_value_changed("workflow_state"):
-			self.add_comment("Comment", _("Returned for revision: {0}").format(self.return_reason))
+		comment_on_return(self, RETURNED)
 
 	@frappe.whitelist()
 	def return_for_revision(self, reason: str):
-		"""Return the plan with the reason in one step (the desk's Return action needs it written first)."""
-		self.db_set("return_reason", (reason or "").strip())
-		apply_workflow(self, "Return")
+		return_with_reason(self, reason)
 
 	def set_defaults(self):
 		if not self.issuing_unit:
@@ -230,41 +238,6 @@ class DLXHPlan(Document):
 				document.summary or "",
 			)
 
-	def validate_frozen_content(self):
-		before = self.get_doc_before_save()
-		if not before or before.workflow_state not in FROZEN_STATES:
-			return
-		if self.workflow_state != before.workflow_state:
-			return
-		changed = [
-			field.fieldname
-			for field in self.meta.fields
-			if field.fieldtype not in no_value_fields or field.fieldtype in table_fields
-			if field.fieldname not in EDITABLE_WHILE_FROZEN
-			if content(self, field) != content(before, field)
-		]
-		if changed:
-			self.fail(
-				changed[0],
-				_("{0} cannot be changed while the plan is {1}. Return it for revision first.").format(
-					self.label(changed[0]), _(self.workflow_state)
-				),
-			)
-
-	def validate_return_reason(self):
-		self.return_reason = (self.return_reason or "").strip()
-		if (
-			self.workflow_state == RETURNED
-			and self.has_value_changed("workflow_state")
-			and not self.return_reason
-		):
-			self.fail(
-				"return_reason",
-				_("{0} is required to return the plan: write what must be revised.").format(
-					self.label("return_reason")
-				),
-			)
-
 	def validate_signer(self):
 		for fieldname in ("signer_name", "signer_title"):
 			if not (self.get(fieldname) or "").strip():
@@ -295,16 +268,3 @@ class DLXHPlan(Document):
 
 	def fail(self, fieldname: str, message: str, label: str | None = None):
 		throw_invalid(label or self.label(fieldname), message)
-
-
-def content(doc, field):
-	"""A field's value for comparison: child rows as their field values, empty values alike."""
-	value = doc.get(field.fieldname)
-	if field.fieldtype in table_fields:
-		child_fields = [
-			child.fieldname
-			for child in frappe.get_meta(field.options).fields
-			if child.fieldtype not in no_value_fields
-		]
-		return [{name: row.get(name) or None for name in child_fields} for row in value]
-	return value or None

@@ -1,0 +1,55 @@
+# Copyright (c) 2026, dlxh_app contributors
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+from dlxh_app.dlxh_planning.unit_records import set_user_unit, validate_not_in_future
+
+
+class OpinionEntry(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		area: DF.Data | None
+		content: DF.TextEditor
+		entry_date: DF.Date
+		level_of_interest: DF.Literal["", "Low", "Medium", "High"]
+		social_stratum: DF.Literal[
+			"",
+			"Cadres and Party members",
+			"Workers",
+			"Farmers",
+			"Intellectuals",
+			"Businesspeople",
+			"Youth and students",
+			"Religious followers",
+			"Ethnic minorities",
+			"Veterans",
+			"Retirees",
+			"Other",
+		]
+		source: DF.Literal[
+			"", "Collaborator", "Meeting", "Press", "Social Network", "Petition", "Direct Contact", "Other"
+		]
+		topic: DF.Link
+		trend: DF.Literal["", "Positive", "Negative", "Mixed", "Concerned"]
+		unit: DF.Link
+		used_in_report: DF.Link | None
+		verification_status: DF.Literal["Unverified", "Verified", "Unfounded"]
+	# end: auto-generated types
+
+	def validate(self):
+		set_user_unit(self)
+		validate_not_in_future(self, "entry_date")
+		self.keep_report_link()
+
+	def keep_report_link(self):
+		# Only the report that takes the entry in sets the link (it writes it directly), so a save
+		# through the form or REST cannot release an entry from its report or claim one for it.
+		before = self.get_doc_before_save()
+		self.used_in_report = before.used_in_report if before else None

@@ -1,0 +1,180 @@
+"""The unit tree, users and records the reporting cycle's tests share."""
+
+from contextlib import contextmanager
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import frappe
+import time_machine
+
+from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.utils import make_unit, make_user
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# The city department and its office; a district with a ward below it; a sibling district; a district
+# dissolved on 1/7/2025.
+CITY = "BC Ban Tuyên giáo Thành ủy"
+OFFICE = "BC Phòng Thông tin - Tổng hợp"
+DISTRICT = "BC Quận ủy Ninh Kiều"
+WARD = "BC Đảng ủy phường An Hòa"
+SIBLING = "BC Quận ủy Bình Thủy"
+DISSOLVED = "BC Huyện ủy Cũ"
+UNITS = (CITY, OFFICE, DISTRICT, WARD, SIBLING, DISSOLVED)
+
+MANAGER = "bc.manager@test.local"
+CITY_OFFICER = "bc.city.officer@test.local"
+OFFICER = "bc.officer@test.local"
+LEADER = "bc.leader@test.local"
+WARD_OFFICER = "bc.ward.officer@test.local"
+SIBLING_OFFICER = "bc.sibling.officer@test.local"
+SIBLING_LEADER = "bc.sibling.leader@test.local"
+COLLABORATOR = "bc.collaborator@test.local"
+OTHER_COLLABORATOR = "bc.collaborator.two@test.local"
+# A collaborator who is also an officer of the unit works as an officer.
+COLLABORATING_OFFICER = "bc.collaborating.officer@test.local"
+
+TOPIC_GROUP = "BC Tổ chức bộ máy"
+TOPIC = "BC Sắp xếp đơn vị hành chính"
+OTHER_TOPIC = "BC Giá điện"
+
+
+def make_fixture():
+	make_unit(CITY, unit_type="City Department", abbreviation="BCTU", is_group=1, parent_body_line="BC")
+	make_unit(OFFICE, unit_type="Department Office", abbreviation="BCPTT", parent_dlxh_unit=CITY)
+	make_unit(DISTRICT, parent_dlxh_unit=CITY, is_group=1, is_reporting_unit=1, parent_body_line=DISTRICT)
+	make_unit(
+		WARD,
+		unit_type="Commune/Ward Party Committee",
+		abbreviation="ĐU",
+		parent_dlxh_unit=DISTRICT,
+		is_reporting_unit=1,
+	)
+	make_unit(SIBLING, parent_dlxh_unit=CITY, is_reporting_unit=1, parent_body_line=SIBLING)
+	make_unit(DISSOLVED, parent_dlxh_unit=CITY, is_reporting_unit=1, valid_to="2025-06-30")
+	for email, roles, unit in (
+		(MANAGER, ["DLXH Manager"], CITY),
+		(CITY_OFFICER, ["DLXH City Officer"], OFFICE),
+		(OFFICER, ["DLXH Unit Officer"], DISTRICT),
+		(LEADER, ["DLXH Unit Leader"], DISTRICT),
+		(WARD_OFFICER, ["DLXH Unit Officer"], WARD),
+		(SIBLING_OFFICER, ["DLXH Unit Officer"], SIBLING),
+		(SIBLING_LEADER, ["DLXH Unit Leader"], SIBLING),
+		(COLLABORATOR, ["DLXH Collaborator"], DISTRICT),
+		(OTHER_COLLABORATOR, ["DLXH Collaborator"], DISTRICT),
+		(COLLABORATING_OFFICER, ["DLXH Collaborator", "DLXH Unit Officer"], DISTRICT),
+	):
+		make_user(email, roles, unit)
+	frappe.get_doc({"doctype": "Opinion Topic", "topic_name": TOPIC_GROUP, "is_group": 1}).insert()
+	frappe.get_doc(
+		{"doctype": "Opinion Topic", "topic_name": TOPIC, "parent_opinion_topic": TOPIC_GROUP}
+	).insert()
+	frappe.get_doc({"doctype": "Opinion Topic", "topic_name": OTHER_TOPIC}).insert()
+
+
+def as_user(user, function, *args, **kwargs):
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		return function(*args, **kwargs)
+	finally:
+		frappe.set_user(previous)
+
+
+def make_entry(user=COLLABORATOR, **values):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Opinion Entry",
+			"entry_date": "2025-05-05",
+			"topic": TOPIC,
+			"trend": "Concerned",
+			"level_of_interest": "High",
+			"social_stratum": "Workers",
+			"source": "Collaborator",
+			"area": "Phường An Hòa",
+			"content": "<p>Người lao động lo lắng về việc làm sau khi sáp nhập phường.</p>",
+		}
+		| values
+	)
+	return as_user(user, doc.insert)
+
+
+def make_report(user=OFFICER, **values):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Opinion Report",
+			"report_type": "Monthly",
+			"period_year": 2025,
+			"period_month": 5,
+			"situation_summary": "<p>Tình hình tư tưởng trong đơn vị ổn định.</p>",
+			"items": [
+				{
+					"topic": TOPIC,
+					"trend": "Mixed",
+					"level_of_interest": "Medium",
+					"content": "Nhân dân quan tâm việc sắp xếp đơn vị hành chính.",
+				}
+			],
+			"forecast": "<p>Dư luận tiếp tục quan tâm.</p>",
+		}
+		| values
+	)
+	return as_user(user, doc.insert)
+
+
+def make_request(user=CITY_OFFICER, **values):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Report Request",
+			"subject": "Dư luận về việc sắp xếp đơn vị hành chính",
+			"topic": TOPIC_GROUP,
+			"issuing_unit": CITY,
+			"deadline": "2025-05-20 17:00:00",
+			"content": "<p>Đề nghị các đơn vị báo cáo nhanh.</p>",
+			"units": [{"unit": DISTRICT}, {"unit": SIBLING}],
+		}
+		| values
+	)
+	return as_user(user, doc.insert)
+
+
+def at(*args) -> time_machine.travel:
+	"""Freeze the clock at this local (Asia/Ho_Chi_Minh) time."""
+	return time_machine.travel(datetime(*args, tzinfo=HCM), tick=False)
+
+
+@contextmanager
+def system_time_zone(zone: str):
+	"""Run as a server whose System Settings keep datetimes in `zone` (UTC on many servers)."""
+	previous = frappe.db.get_single_value("System Settings", "time_zone")
+	frappe.db.set_single_value("System Settings", "time_zone", zone)
+	# System Settings are cached per request and in Redis.
+	frappe.clear_cache()
+	try:
+		yield
+	finally:
+		frappe.db.set_single_value("System Settings", "time_zone", previous)
+		frappe.clear_cache()
+
+
+def reload(doc):
+	return frappe.get_doc(doc.doctype, doc.name)
+
+
+def listed(doctype, user, **filters):
+	return set(as_user(user, frappe.get_list, doctype, filters=filters, pluck="name", limit_page_length=0))
+
+
+class ReportingTestCase(IntegrationTestCase):
+	def setUp(self):
+		# Cleanups run even when setUp fails half-way, unlike tearDown.
+		self.addCleanup(frappe.db.rollback)
+		self.addCleanup(frappe.set_user, "Administrator")
+		make_fixture()
+
+	def assertRefused(self, run, *words, exception=frappe.ValidationError):
+		with self.assertRaises(exception) as caught:
+			run()
+		for word in words:
+			self.assertIn(word, str(caught.exception))
+		return caught.exception
