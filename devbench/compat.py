@@ -8,6 +8,7 @@ Only this package may name monoframe; dlxh_app itself is plain Frappe.
 import functools
 import json
 import os
+from pathlib import Path
 
 import monoframe
 
@@ -390,7 +391,12 @@ def pdf_generator() -> None:
 	def get_pdf(html: str, options: dict | None = None, output=None, **kwargs) -> bytes:
 		import weasyprint
 
-		content = weasyprint.HTML(string=html, base_url=monoframe.utils.get_url()).write_pdf()
+		fetcher = weasyprint.URLFetcher()
+		content = weasyprint.HTML(
+			string=html,
+			base_url=monoframe.utils.get_url(),
+			url_fetcher=lambda url: fetcher.fetch(asset_file_url(url)),
+		).write_pdf(stylesheets=[weasyprint.CSS(string=PRINT_BUNDLE_CSS)])
 		if output:
 			from io import BytesIO
 
@@ -411,6 +417,26 @@ def pdf_generator() -> None:
 		module = sys.modules.get(f"monoframe.{name}")
 		if module is not None:
 			module.get_pdf = get_pdf
+
+
+# What upstream's print.bundle.css (no CSS bundle is built here) does to PDFs: Bootstrap's reboot takes
+# the browser's 8px margin off the body, and the print view's "Print / Get PDF" banner stays off the page.
+PRINT_BUNDLE_CSS = "body { margin: 0; } @media print { .print-hide { display: none !important; } }"
+
+
+def asset_file_url(url: str) -> str:
+	"""Upstream, wkhtmltopdf fetches `/assets/<app>/...` (stylesheets, fonts) over HTTP from the site's URL,
+	where the web server serves each app's `public` folder that `bench build` links into `sites/assets`.
+	No server runs while tests print, so the engine reads them from the app's folder."""
+	prefix = monoframe.utils.get_url().rstrip("/") + "/assets/"
+	if not url.startswith(prefix):
+		return url
+	app, _, path = url.removeprefix(prefix).split("?")[0].partition("/")
+	if app not in APPS:
+		return url
+	public = Path(monoframe.get_app_path(app, "public")).resolve()
+	file = (public / path).resolve()
+	return file.as_uri() if file.is_relative_to(public) and file.is_file() else url
 
 
 def upstream_csrf_header() -> None:

@@ -220,11 +220,17 @@ def migrate(config: SiteConfig) -> None:
 
 def ensure_bench_files() -> None:
 	"""What `bench build` leaves in `sites/assets` and the engine needs: an `assets.json` (no desk
-	bundles are built, so it is empty)."""
+	bundles are built, so it is empty) and `assets/<app>` linked to the app's `public` folder, which the
+	web server serves as `/assets/<app>/...` (the print view's fonts and stylesheets)."""
 	assets = SITES / "assets"
 	assets.mkdir(parents=True, exist_ok=True)
 	if not (assets / "assets.json").exists():
 		(assets / "assets.json").write_text("{}")
+	public = ROOT / APP / "public"
+	link = assets / APP
+	if not link.is_symlink() or link.resolve() != public.resolve():
+		link.unlink(missing_ok=True)
+		link.symlink_to(public, target_is_directory=True)
 
 
 def mariadb_root():

@@ -31,6 +31,10 @@ class DLXHSettings(Document):
 
 		city_unit: DF.Link | None
 		current_party_term: DF.Data
+		print_margin_bottom: DF.Float
+		print_margin_left: DF.Float
+		print_margin_right: DF.Float
+		print_margin_top: DF.Float
 		reminder_days: DF.Data | None
 		report_deadline_day: DF.Int
 		signer_name: DF.Data | None

@@ -1,0 +1,277 @@
+# Copyright (c) 2026, dlxh_app contributors
+# License: MIT. See license.txt
+
+"""The annual plan printed as a Party document (Hướng dẫn 36-HD/VPTW) through Frappe's print API: the demo's
+2025 city plan carries the text of the seed document, its header sits where the layout puts it, drafts
+are marked, user text cannot inject HTML, margins follow DLXH Settings and page numbers start on page 2.
+The PDFs are read back with poppler-utils (pdftotext, pdftoppm, pdffonts)."""
+
+import re
+import tempfile
+from pathlib import Path
+
+import frappe
+from PIL import Image
+
+from dlxh_app.setup.demo import make_demo
+from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.printing import (
+	POINTS_PER_MM,
+	Page,
+	between_words,
+	lines,
+	locate,
+	poppler,
+	read_pdf,
+	render_page,
+)
+from dlxh_app.tests.utils import make_plan
+
+SEED = Path(frappe.get_app_path("dlxh_app")) / "tests" / "data" / "ke-hoach-dlxh-2025.vi.txt"
+CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
+BINH_THUY = "Quận ủy Bình Thủy"
+# The seed cut into sections: each runs from its marker to the next one.
+SEED_SECTIONS = {
+	"legal bases": "- Căn cứ Quyết định số 1475-QĐ/TU",
+	"introduction": "Ban Tuyên giáo Thành ủy xây dựng kế hoạch",
+	"I": "I. MỤC ĐÍCH, YÊU CẦU",
+	"II": "II. CÁC HOẠT ĐỘNG CHỦ YẾU NĂM 2025",
+	"III": "III. TỔ CHỨC THỰC HIỆN",
+	"recipients": "Nơi nhận:",
+	"signature": "K/T TRƯỞNG BAN",
+}
+SCRIPT = "<script>alert(1)</script>"
+FORMATTED = "<p>Giữ <strong>chữ đậm</strong> và <em>nghiêng</em></p>"
+
+
+def print_plan(name: str, as_pdf: bool = False):
+	return frappe.get_print("DLXH Plan", name, print_format="DLXH Plan", as_pdf=as_pdf)
+
+
+def plan_of(unit: str) -> str:
+	return frappe.db.get_value("DLXH Plan", {"issuing_unit": unit, "plan_year": 2025})
+
+
+def seed_sections() -> dict[str, str]:
+	text = SEED.read_text(encoding="utf-8")
+	starts = [text.index(marker) for marker in SEED_SECTIONS.values()]
+	ends = [*starts[1:], len(text)]
+	return {
+		name: text[start:end].strip() for name, start, end in zip(SEED_SECTIONS, starts, ends, strict=True)
+	}
+
+
+def margin_points(side: str) -> float:
+	return frappe.db.get_single_value("DLXH Settings", f"print_margin_{side}") * POINTS_PER_MM
+
+
+def top_margin_words(page: Page) -> list[str]:
+	return [word.text for word in page.region(bottom=margin_points("top"))]
+
+
+def body_text(pages: list[Page]) -> str:
+	"""The lines of every page below its top margin (where the page numbers are)."""
+	top = margin_points("top")
+	return lines([word for page in pages for word in page.words if word.top >= top])
+
+
+def center(words) -> float:
+	return (words[0].left + words[-1].right) / 2
+
+
+class TestSeedPlanPrint(IntegrationTestCase):
+	"""The demo's city plan, issued as 01-KH/BTGTU, printed once for all the tests of the class."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_demo()
+		name = plan_of(CITY)
+		cls.html = print_plan(name)
+		cls.pdf = print_plan(name, as_pdf=True)
+		cls.pages = read_pdf(cls.pdf)
+		frappe.db.rollback()
+
+	def test_pdf_carries_the_seed_section_by_section(self):
+		printed = body_text(self.pages)
+		closing = next(page for page in self.pages if page.find("Nơi nhận:"))
+		label_top = closing.find("Nơi nhận:")[0].top
+		columns = {
+			"recipients": lines(closing.region(top=label_top - 1, right=closing.width / 2)),
+			"signature": lines(closing.region(top=label_top - 1, left=closing.width / 2)),
+		}
+		position = 0
+		for name, section in seed_sections().items():
+			with self.subTest(section=name):
+				if name in columns:
+					# The column holds this and nothing else.
+					self.assertEqual(locate(columns[name], section), 0)
+					self.assertEqual(between_words(columns[name])[0], between_words(section)[0])
+				else:
+					start = locate(printed, section, after=position)
+					self.assertGreaterEqual(start, position)
+					position = start + 1
+
+	def test_title_and_date_line_are_the_seeds(self):
+		seed = SEED.read_text(encoding="utf-8")
+		first = self.pages[0]
+		self.assertIn("Cần Thơ, ngày 15 tháng 01 năm 2025", seed)
+		self.assertTrue(first.find("Cần Thơ, ngày 15 tháng 01 năm 2025"))
+		for line in ("KẾ HOẠCH", "Công tác dư luận xã hội năm 2025"):
+			self.assertIn(line, seed)
+			self.assertTrue(first.find(line), line)
+
+	def test_header_columns_on_page_one(self):
+		first = self.pages[0]
+		middle = first.width / 2
+		near_top = margin_points("top") + 60 * POINTS_PER_MM
+		party = first.find("ĐẢNG CỘNG SẢN VIỆT NAM")
+		issuer_lines = [
+			first.find(line) for line in ("THÀNH ỦY CẦN THƠ", "BAN TUYÊN GIÁO", "*", "Số 01-KH/BTGTU")
+		]
+		date_line = first.find("Cần Thơ, ngày 15 tháng 01 năm 2025")
+		self.assertTrue(party and date_line and all(issuer_lines))
+		# The Party's name in the right half, on the line of the parent body, which opens the left half.
+		self.assertGreater(party[0].left, middle)
+		self.assertAlmostEqual(party[0].top, issuer_lines[0][0].top, delta=2)
+		self.assertLess(party[0].bottom, near_top)
+		for line in issuer_lines:
+			self.assertLess(line[-1].right, middle)
+			self.assertLess(line[-1].bottom, near_top)
+			# Each line of the issuer centred in its column, the margin on its left.
+			self.assertAlmostEqual(center(line), center(issuer_lines[0]), delta=1)
+			self.assertGreaterEqual(line[0].left, margin_points("left") - 1)
+		self.assertGreater(date_line[0].left, middle)
+		self.assertAlmostEqual(center(date_line), center(party), delta=1)
+		self.assertGreater(date_line[0].top, party[0].bottom)
+		self.assertLessEqual(date_line[-1].right, first.width - margin_points("right") + 1)
+
+	def test_page_one_as_an_image(self):
+		"""pdftoppm's rendering of page 1: an A4 sheet, the solid line under the Party's name as long as
+		the name, and no page number above the text."""
+		first = self.pages[0]
+		party = first.find("ĐẢNG CỘNG SẢN VIỆT NAM")
+		date_line = first.find("Cần Thơ, ngày 15 tháng 01 năm 2025")
+		with tempfile.TemporaryDirectory() as folder:
+			image = Image.open(render_page(self.pdf, 1, Path(folder), resolution=100)).convert("L")
+		self.assertEqual(image.size, (827, 1170))
+		scale = image.width / first.width
+
+		def ink(row: int, left: float, right: float) -> list[int]:
+			return [
+				x
+				for x in range(int(left * scale) - 20, int(right * scale) + 20)
+				if image.getpixel((x, row)) < 128
+			]
+
+		rows = range(int(party[0].bottom * scale), int(date_line[0].top * scale))
+		underline = [dots for row in rows if len(dots := ink(row, party[0].left, party[-1].right)) > 100]
+		self.assertTrue(underline, "no line under ĐẢNG CỘNG SẢN VIỆT NAM")
+		self.assertAlmostEqual(underline[0][0] / scale, party[0].left, delta=2)
+		self.assertAlmostEqual(underline[0][-1] / scale, party[-1].right, delta=2)
+		top_margin = range(5, int(margin_points("top") * scale) - 2)
+		self.assertFalse([row for row in top_margin if ink(row, 20, first.width - 20)])
+
+	def test_fonts_are_the_bundled_liberation_serif(self):
+		with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+			file.write(self.pdf)
+			file.flush()
+			listing = poppler("pdffonts", file.name)
+		fonts = [line.split() for line in listing.splitlines()[2:]]
+		self.assertEqual(
+			{font[0].split("+")[-1] for font in fonts},
+			{
+				"Liberation-Serif",
+				"Liberation-Serif-Bold",
+				"Liberation-Serif-Italic",
+				"Liberation-Serif-Bold-Italic",
+			},
+		)
+		# Embedded ("emb" column), so the PDF reads the same on any computer.
+		self.assertTrue(all(font[-5] == "yes" for font in fonts), listing)
+
+	def test_html_print_view_has_the_header_and_the_fonts(self):
+		for text in (
+			"THÀNH ỦY CẦN THƠ",
+			"BAN TUYÊN GIÁO",
+			"Số 01-KH/BTGTU",
+			"ĐẢNG CỘNG SẢN VIỆT NAM",
+			"Cần Thơ, ngày 15 tháng 01 năm 2025",
+			"KẾ HOẠCH",
+		):
+			self.assertIn(text, self.html)
+		self.assertNotIn("DỰ THẢO", self.html)
+		stylesheet = re.search(r'href="/assets/dlxh_app/([^"]+\.css)"', self.html)
+		self.assertTrue(stylesheet)
+		public = Path(frappe.get_app_path("dlxh_app", "public"))
+		css = (public / stylesheet.group(1)).read_text(encoding="utf-8")
+		fonts = re.findall(r'url\("([^"]+)"\)', css)
+		self.assertEqual(len(fonts), 4)
+		for font in fonts:
+			self.assertTrue((public / stylesheet.group(1)).parent.joinpath(font).resolve().is_file(), font)
+
+
+class TestPlanPrint(IntegrationTestCase):
+	def setUp(self):
+		make_demo()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_draft_is_marked_and_has_no_number_yet(self):
+		draft = read_pdf(print_plan(plan_of(BINH_THUY), as_pdf=True))[0]
+		self.assertTrue(draft.find("DỰ THẢO"))
+		number = draft.find("Số")
+		self.assertEqual(draft.words[draft.words.index(number[0]) + 1].text, "-KH/BTGQU")
+		year = frappe.utils.getdate().year
+		self.assertTrue(draft.find(f"Bình Thủy, ngày tháng năm {year}"), draft.text()[:300])
+		issued = read_pdf(print_plan(plan_of(CITY), as_pdf=True))[0]
+		self.assertFalse(issued.find("DỰ THẢO"))
+		self.assertTrue(issued.find("Số 01-KH/BTGTU"))
+
+	def test_user_text_is_escaped_and_rich_text_keeps_formatting_only(self):
+		plan = make_plan(CITY, 2026)
+		raw = {
+			# Stored as an import or a direct database write could leave them, not cleaned by the form.
+			"title": f"Kế hoạch {SCRIPT} <b>in đậm</b>",
+			"recipients": f"- Lãnh đạo Ban;\n- {SCRIPT} <b>Lưu</b>: VT.",
+			"introduction": f"Mở đầu <i>{SCRIPT}</i>",
+			"purposes": f"{FORMATTED}{SCRIPT}<img src='x' onerror='alert(2)'>",
+		}
+		frappe.db.set_value("DLXH Plan", plan.name, raw, update_modified=False)
+		frappe.db.set_value(
+			"DLXH Plan Activity", plan.activities[0].name, "content", f"<p>Hoạt động</p>{SCRIPT}"
+		)
+		html = print_plan(plan.name)
+		self.assertFalse(re.search(r"<script[^>]*>\s*alert", html), "a script from user text is printed")
+		self.assertFalse(re.search(r"onerror", html), "an event handler from user text is printed")
+		self.assertIn("Kế hoạch &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;in đậm&lt;/b&gt;", html)
+		self.assertIn("- &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;Lưu&lt;/b&gt;: VT.", html)
+		self.assertIn("Mở đầu &lt;i&gt;", html)
+		self.assertIn(FORMATTED, html)
+		self.assertIn("<p>Hoạt động</p>", html)
+
+	def test_long_plan_numbers_pages_from_page_two(self):
+		filler = "Nắm bắt, tổng hợp, phản ánh dư luận xã hội. " * 8
+		activities = [{"content": f"<p>Hoạt động thứ {number}: {filler}</p>"} for number in range(1, 31)]
+		plan = make_plan(CITY, 2026, activities=activities)
+		pages = read_pdf(print_plan(plan.name, as_pdf=True))
+		self.assertGreaterEqual(len(pages), 3)
+		self.assertEqual(top_margin_words(pages[0]), [])
+		for number, page in enumerate(pages[1:], start=2):
+			with self.subTest(page=number):
+				self.assertEqual(top_margin_words(page), [str(number)])
+				label = page.region(bottom=margin_points("top"))[0]
+				text_middle = (margin_points("left") + page.width - margin_points("right")) / 2
+				self.assertAlmostEqual(center([label]), text_middle, delta=2)
+		# Activities are numbered on, across the pages.
+		locate(body_text(pages), "30. Hoạt động thứ 30:")
+
+	def test_margins_follow_the_settings(self):
+		settings = frappe.get_single("DLXH Settings")
+		settings.update({"print_margin_left": 35, "print_margin_top": 25})
+		settings.save()
+		first = read_pdf(print_plan(plan_of(CITY), as_pdf=True))[0]
+		self.assertAlmostEqual(min(word.left for word in first.words), 35 * POINTS_PER_MM, delta=1)
+		self.assertAlmostEqual(min(word.top for word in first.words), 25 * POINTS_PER_MM, delta=4)

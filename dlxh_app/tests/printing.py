@@ -1,0 +1,141 @@
+"""Reading printed documents back in tests, with poppler's command-line tools (Debian's poppler-utils):
+the words of a PDF with their positions (`pdftotext -bbox`) and a page as a PNG image (`pdftoppm`)."""
+
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from pathlib import Path
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+POINTS_PER_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class Word:
+	text: str
+	left: float  # points from the page's top left corner
+	top: float
+	right: float
+	bottom: float
+
+
+@dataclass(frozen=True)
+class Page:
+	width: float  # points
+	height: float
+	words: list[Word]
+
+	def text(self) -> str:
+		return " ".join(word.text for word in self.words)
+
+	def find(self, phrase: str) -> list[Word]:
+		"""The words of the first occurrence of `phrase` (words separated by spaces), or []."""
+		wanted = phrase.split()
+		texts = [word.text for word in self.words]
+		for start in range(len(texts) - len(wanted) + 1):
+			if texts[start : start + len(wanted)] == wanted:
+				return self.words[start : start + len(wanted)]
+		return []
+
+	def region(self, left=0.0, top=0.0, right=None, bottom=None) -> list[Word]:
+		"""Words lying within the rectangle, line by line from the top, each line from the left."""
+		right = self.width if right is None else right
+		bottom = self.height if bottom is None else bottom
+		inside = [
+			word
+			for word in self.words
+			if word.left >= left and word.right <= right and word.top >= top and word.bottom <= bottom
+		]
+		return sorted(inside, key=lambda word: (round(word.top), word.left))
+
+
+def read_pdf(pdf: bytes) -> list[Page]:
+	"""Every page with its words in reading order."""
+	with tempfile.TemporaryDirectory() as folder:
+		path = Path(folder) / "document.pdf"
+		path.write_bytes(pdf)
+		xhtml = poppler("pdftotext", "-bbox", str(path), "-")
+	pages = []
+	for page in ElementTree.fromstring(xhtml).iter(f"{XHTML}page"):
+		words = [
+			Word(
+				word.text or "",
+				*(float(word.get(key)) for key in ("xMin", "yMin", "xMax", "yMax")),
+			)
+			for word in page.iter(f"{XHTML}word")
+		]
+		pages.append(Page(float(page.get("width")), float(page.get("height")), words))
+	return pages
+
+
+def render_page(pdf: bytes, number: int, folder: Path, resolution: int = 100) -> Path:
+	"""Page `number` (from 1) as a PNG file in `folder`."""
+	source = folder / "document.pdf"
+	source.write_bytes(pdf)
+	prefix = folder / f"page-{number}"
+	pages = ["-f", str(number), "-l", str(number), "-singlefile"]
+	poppler("pdftoppm", "-png", "-r", str(resolution), *pages, str(source), str(prefix))
+	return prefix.with_suffix(".png")
+
+
+def poppler(tool: str, *arguments: str) -> str:
+	"""The output of one of poppler's tools."""
+	if not shutil.which(tool):
+		raise RuntimeError(f"{tool} is missing: install Debian's poppler-utils to read printed documents")
+	return subprocess.run([tool, *arguments], capture_output=True, check=True, text=True).stdout
+
+
+def lines(words: list[Word]) -> str:
+	"""Words as printed: a space between the words of a line, a line break between lines."""
+	text = ""
+	for index, word in enumerate(words):
+		if index:
+			text += " " if abs(word.top - words[index - 1].top) < 2 else "\n"
+		text += word.text
+	return text
+
+
+def locate(printed: str, expected: str, after: int = 0) -> int:
+	"""Where `expected` is printed in `printed` (from lines()), counted in characters other than spaces,
+	past `after`; raises AssertionError showing the first difference. Spaces and paragraph breaks of
+	`expected` may be printed as spaces or line breaks; a line break may also fall inside a word, after a
+	hyphen or a slash ("01-KL/" and "TW" on the next line)."""
+	printed_chars, printed_spaces, printed_breaks = between_words(printed)
+	expected_chars, expected_spaces, expected_breaks = between_words(expected)
+	expected_spaces |= expected_breaks
+	start = printed_chars.find(expected_chars[:40], after)
+	if start == -1:
+		raise AssertionError(f"not printed: {expected[:80]}…")
+	for offset, char in enumerate(expected_chars):
+		if printed_chars[start + offset : start + offset + 1] != char:
+			context = max(offset - 40, 0)
+			raise AssertionError(
+				f"printed «…{printed_chars[start + context : start + offset + 40]}…»\n"
+				f"expected «…{expected_chars[context : offset + 40]}…»"
+			)
+
+	def within(places: set[int]) -> set[int]:
+		return {place - start for place in places if start < place < start + len(expected_chars)}
+
+	possible_spaces = within(printed_spaces | printed_breaks)
+	certain_spaces = within(printed_spaces)
+	if wrong := (expected_spaces - possible_spaces) | (certain_spaces - expected_spaces):
+		at = start + min(wrong)
+		raise AssertionError(f"words run together or apart: «{printed_chars[max(at - 30, 0) : at + 30]}»")
+	return start
+
+
+def between_words(text: str) -> tuple[str, set[int], set[int]]:
+	"""The characters of `text` but spaces, and where its spaces and its line breaks fall among them (as
+	the index of the character that follows)."""
+	chars, spaces, breaks = [], set(), set()
+	for char in text:
+		if char == "\n":
+			breaks.add(len(chars))
+		elif char.isspace():
+			spaces.add(len(chars))
+		else:
+			chars.append(char)
+	return "".join(chars), spaces, breaks
