@@ -38,3 +38,13 @@ permission_query_conditions = {
 	doctype: "dlxh_app.permissions.get_permission_query_conditions" for doctype in _UNIT_SCOPED_DOCTYPES
 }
 has_permission = {doctype: "dlxh_app.permissions.has_permission" for doctype in _UNIT_SCOPED_DOCTYPES}
+
+# Scheduled jobs
+# --------------
+# Reminders of the monthly report (dlxh_app/dlxh_reporting/reminders/jobs.py). Hourly, not daily: the
+# reminder days and the deadline are of the Department's local calendar (Asia/Ho_Chi_Minh), while a daily
+# job runs at midnight of the system time zone: 07:00 in Vietnam on a server in UTC, the evening before on
+# one east of Vietnam. Hourly, the city hears of missing reports within the hour after the deadline,
+# whatever the server's zone. Each run sends only what is due and not yet recorded as sent, so most runs
+# end after reading the settings.
+scheduler_events = {"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"]}

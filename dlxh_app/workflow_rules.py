@@ -44,6 +44,13 @@ def validate_return_reason(doc, returned_state: str, message: str):
 		throw_invalid(label, message.format(label))
 
 
+def forget_return_reason(doc, resent_state: str):
+	"""Clear the last reason when the document is sent for approval again: it stays in the timeline, and
+	the next return must give its own."""
+	if doc.workflow_state == resent_state and doc.has_value_changed("workflow_state"):
+		doc.return_reason = ""
+
+
 def comment_on_return(doc, returned_state: str):
 	"""Keep each reason in the document's timeline, as the field holds only the last one."""
 	if doc.workflow_state == returned_state and doc.has_value_changed("workflow_state"):

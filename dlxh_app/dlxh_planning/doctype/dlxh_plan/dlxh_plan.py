@@ -14,7 +14,7 @@ from dlxh_app.dlxh_planning.rules.plan import (
 	exists_in_year,
 	plan_progress,
 )
-from dlxh_app.dlxh_setup.numbering import issue_document_number
+from dlxh_app.dlxh_setup.issuing import ISSUING_FIELDS, issue, set_issuing_defaults
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.permissions import get_user_unit
 from dlxh_app.validation import field_label, throw_invalid
@@ -29,18 +29,7 @@ RETURNED = "Returned"
 # While a plan waits for approval or is approved, its content is what the approver saw; only what is
 # settled at issue (signer, date, place, recipients) and the approver's reason may still change.
 FROZEN_STATES = ("Pending Approval", "Approved")
-EDITABLE_WHILE_FROZEN = frozenset(
-	{
-		"workflow_state",
-		"return_reason",
-		"signing_authority",
-		"signer_title",
-		"signer_name",
-		"place_name",
-		"document_date",
-		"recipients",
-	}
-)
+EDITABLE_WHILE_FROZEN = ISSUING_FIELDS | {"workflow_state", "return_reason"}
 
 
 class DLXHPlan(Document):
@@ -104,12 +93,7 @@ class DLXHPlan(Document):
 		self.progress = self.activity_progress()
 
 	def before_submit(self):
-		self.validate_signer()
-		self.document_date = self.document_date or today()
-		number = issue_document_number(self.issuing_unit, "KH")
-		self.document_number = number.number
-		self.party_term = number.party_term
-		self.document_reference = number.reference
+		issue(self, "KH", _("{0} is required to issue the plan."))
 
 	def before_update_after_submit(self):
 		self.validate_activity_rows_kept()
@@ -123,15 +107,7 @@ class DLXHPlan(Document):
 		return_with_reason(self, reason)
 
 	def set_defaults(self):
-		if not self.issuing_unit:
-			self.issuing_unit = get_user_unit()
-		if self.issuing_unit and not self.place_name:
-			self.place_name = frappe.db.get_value("DLXH Unit", self.issuing_unit, "place_name")
-		settings = frappe.get_cached_doc("DLXH Settings")
-		if self.issuing_unit == settings.city_unit and not (self.signer_name or self.signer_title):
-			self.signing_authority = self.signing_authority or settings.signing_authority
-			self.signer_title = settings.signer_title
-			self.signer_name = settings.signer_name
+		set_issuing_defaults(self, self.issuing_unit or get_user_unit())
 
 	def validate_plan_year(self):
 		try:
@@ -237,14 +213,6 @@ class DLXHPlan(Document):
 				document.issuing_body,
 				document.summary or "",
 			)
-
-	def validate_signer(self):
-		for fieldname in ("signer_name", "signer_title"):
-			if not (self.get(fieldname) or "").strip():
-				self.fail(
-					fieldname,
-					_("{0} is required to issue the plan.").format(self.label(fieldname)),
-				)
 
 	def validate_activity_rows_kept(self):
 		stored = set(

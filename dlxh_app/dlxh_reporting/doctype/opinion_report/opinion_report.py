@@ -25,6 +25,7 @@ from dlxh_app.permissions import get_user_unit
 from dlxh_app.validation import field_label, throw_invalid
 from dlxh_app.workflow_rules import (
 	comment_on_return,
+	forget_return_reason,
 	return_with_reason,
 	validate_frozen_content,
 	validate_return_reason,
@@ -208,23 +209,7 @@ class OpinionReport(Document):
 			self.report_request = None
 
 	def validate_period(self):
-		try:
-			check_period(self.year, self.month, local_now().date())
-		except RuleError as error:
-			if error.code == "year_range":
-				fieldname = "period_year"
-				message = _("{0} must be between {1} and {2}.").format(
-					self.label(fieldname), error.values[1], error.values[2]
-				)
-			elif error.code == "month_range":
-				fieldname = "period_month"
-				message = _("{0} must be a month between 1 and 12.").format(self.label(fieldname))
-			else:
-				fieldname = "period_month"
-				message = _(
-					"{0}: {1} is in the future. Report on the current month or an earlier one."
-				).format(self.label(fieldname), format_period(self.year, self.month))
-			self.fail(fieldname, message)
+		validate_period(self)
 
 	def validate_unit(self):
 		unit = self.unit and frappe.db.get_value(
@@ -340,11 +325,8 @@ class OpinionReport(Document):
 	def record_sending(self):
 		"""Keep the deadline that applies up to date until the report is sent; when the leader sends it,
 		record the time and judge it against that deadline."""
-		changed_state = self.has_value_changed("workflow_state")
-		if self.workflow_state == PENDING and changed_state:
-			# Each return's reason stays in the timeline; the next return must give its own.
-			self.return_reason = ""
-		sending = self.workflow_state == SENT and changed_state
+		forget_return_reason(self, PENDING)
+		sending = self.workflow_state == SENT and self.has_value_changed("workflow_state")
 		if self.workflow_state in (SENT, ACCEPTED) and not sending:
 			return
 		system_zone = get_system_timezone()
@@ -371,6 +353,29 @@ class OpinionReport(Document):
 
 	def fail(self, fieldname: str, message: str, label: str | None = None):
 		throw_invalid(label or self.label(fieldname), message)
+
+
+def validate_period(doc):
+	"""The month reported on (`period_year`, `period_month` of a report or synthesis) is a real month, not
+	after the current one in the Department's time zone."""
+	year, month = cint(doc.period_year), cint(doc.period_month)
+	try:
+		check_period(year, month, local_now().date())
+	except RuleError as error:
+		if error.code == "year_range":
+			fieldname = "period_year"
+			message = _("{0} must be between {1} and {2}.").format(
+				field_label(doc, fieldname), error.values[1], error.values[2]
+			)
+		elif error.code == "month_range":
+			fieldname = "period_month"
+			message = _("{0} must be a month between 1 and 12.").format(field_label(doc, fieldname))
+		else:
+			fieldname = "period_month"
+			message = _("{0}: {1} is in the future. Report on the current month or an earlier one.").format(
+				field_label(doc, fieldname), format_period(year, month)
+			)
+		throw_invalid(field_label(doc, fieldname), message)
 
 
 def local_now() -> datetime:

@@ -1,0 +1,1 @@
+"""Scheduled reminders of the monthly report (jobs.py)."""
