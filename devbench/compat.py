@@ -57,6 +57,54 @@ def sqlite_query_builder() -> None:
 	builder._insert_sql = _insert_sql
 
 
+def sqlite_named_parameters() -> None:
+	"""Frappe passes named parameters (`%(name)s` with a dict) to the database driver, which binds them
+	with their types and leaves the caller's dict alone. monoframe's SQLite layer instead pastes every
+	value into the SQL as quoted text and overwrites the caller's dict with those strings, so numbers
+	compare as text and a dict used twice is quoted twice. Bind them as SQLite's `:name` parameters."""
+	import datetime
+	import re
+
+	from monoframe.database.sqlite.database import SQLiteDatabase
+
+	named = re.compile(r"%\((\w+)\)s")
+
+	def bindable(value):
+		# Dates as the ISO text Frappe stores them as (Python's own date adapters are deprecated).
+		return str(value) if isinstance(value, datetime.date | datetime.timedelta) else value
+
+	def execute_query(self, query, values=None):
+		if isinstance(values, dict):
+			# As with the driver upstream, "%%" stands for a literal "%" when parameters are named.
+			query = named.sub(r":\1", query).replace("%%", "%")
+			return self._cursor.execute(query, {key: bindable(value) for key, value in values.items()})
+		return self._cursor.execute(query.replace("%s", "?"), [bindable(value) for value in values or ()])
+
+	SQLiteDatabase.execute_query = execute_query
+
+
+def site_config_file() -> None:
+	"""Upstream reads the site's `site_config.json` into `frappe.conf`; Frappe writes keys there itself,
+	such as the `encryption_key` made on the first Password save. monoframe reads its configuration from
+	environment variables only, so a key written in one process is lost to the next, which then cannot
+	decrypt the passwords saved before. Keys of the site's file that the environment does not set are
+	added to the configuration."""
+	from monoframe import config
+
+	load = config._load_config
+
+	def _load_config():
+		loaded = load()
+		site_path = getattr(monoframe.local, "site_path", None) or os.environ.get("DEVBENCH_SITE", "")
+		file = Path(site_path) / "site_config.json"
+		if site_path and file.is_file():
+			for key, value in json.loads(file.read_text()).items():
+				loaded.setdefault(key, value)
+		return loaded
+
+	config._load_config = _load_config
+
+
 def site_name() -> None:
 	"""Upstream `frappe.init(site)` runs in the bench's `sites/` folder and sets `frappe.local.site`,
 	`local.sites_path` and `local.site_path = sites/<site>`; monoframe never sets the site (so Jinja hooks, which
@@ -457,6 +505,8 @@ def upstream_csrf_header() -> None:
 
 FIXES = [
 	sqlite_query_builder,
+	sqlite_named_parameters,
+	site_config_file,
 	site_name,
 	app_list,
 	app_paths,

@@ -10,7 +10,7 @@ import json
 import os
 import secrets
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +35,9 @@ class SiteConfig:
 	db_password: str = field(default_factory=lambda: secrets.token_hex(8))
 	admin_password: str = "admin"
 	secret_key: str = field(default_factory=lambda: secrets.token_hex(16))
+	# Keys Frappe writes into the file itself (`encryption_key` on the first Password save), kept as
+	# they are; the engine adds them to the site's configuration (compat.site_config_file).
+	frappe_keys: dict = field(default_factory=dict)
 
 	@classmethod
 	def for_role(cls, role: str, db_type: str) -> "SiteConfig":
@@ -59,14 +62,19 @@ class SiteConfig:
 
 	def save(self) -> None:
 		self.path.mkdir(parents=True, exist_ok=True)
-		self.config_file.write_text(json.dumps(asdict(self), indent=1))
+		values = asdict(self)
+		values |= values.pop("frappe_keys")
+		self.config_file.write_text(json.dumps(values, indent=1))
 
 	@classmethod
 	def load(cls, name: str) -> "SiteConfig | None":
 		file = SITES / name / "site_config.json"
 		if not file.exists():
 			return None
-		return cls(**json.loads(file.read_text()))
+		values = json.loads(file.read_text())
+		own = {field.name for field in fields(cls)} - {"frappe_keys"}
+		frappe_keys = {key: values.pop(key) for key in set(values) - own}
+		return cls(**values, frappe_keys=frappe_keys)
 
 	def environment(self) -> dict[str, str]:
 		env = {

@@ -43,6 +43,24 @@ class TestAppOnEngine(IntegrationTestCase):
 		self.assertEqual(first, second)
 
 
+class TestDatabaseAndConfigOnEngine(IntegrationTestCase):
+	def test_named_parameters_keep_their_types_and_the_callers_dict(self):
+		values = {"number": 41, "text": "it's"}
+		rows = frappe.db.sql("select %(number)s + 1, %(text)s, '100%%'", values)
+		self.assertEqual(tuple(rows[0]), (42, "it's", "100%"))
+		self.assertEqual(values, {"number": 41, "text": "it's"})
+
+	def test_keys_frappe_writes_to_site_config_are_read_back(self):
+		from frappe.config import clear_site_config_cache
+		from frappe.utils.password import get_encryption_key
+
+		key = get_encryption_key()
+		clear_site_config_cache()
+		# What a new process reads: the key Frappe stored, so earlier passwords still decrypt.
+		self.assertEqual(frappe.get_site_config().get("encryption_key"), key)
+		self.assertEqual(SiteConfig.load(os.environ["DEVBENCH_TEST_SITE"]).frappe_keys["encryption_key"], key)
+
+
 class TestWorkflowOnEngine(IntegrationTestCase):
 	"""A workflow with Vietnamese states and a `frappe.` condition, applied through Frappe's API."""
 
