@@ -55,7 +55,6 @@ def get_matrix(
 			and (unit.valid_to is null or unit.valid_to >= %(first_day)s)
 		order by unit.lft
 		""",
-		# Each query gets its own dict: the dev engine's SQLite driver quotes the values in place.
 		unit_values | {"first_day": first_day, "last_day": last_day},
 		as_dict=True,
 	)
@@ -107,7 +106,6 @@ def latest_monthly_reports(periods: list[Period], units_sql: str, values: dict, 
 		"last_year": last[0],
 		"last_month": last[1],
 	}
-	# Columns compared as they are (no arithmetic on them): SQLite then reads the values as numbers.
 	conditions = [
 		"monthly.report_type = %(monthly)s",
 		"monthly.docstatus < 2",

@@ -52,8 +52,7 @@ class PeriodCompliance:
 
 
 def item_conditions(first: Period, last: Period, user: str | None = None) -> tuple[str, dict]:
-	"""The WHERE clause after ACCEPTED_ITEMS for the periods from `first` to `last`, and its values (a new
-	dict each time: the dev engine's SQLite driver quotes the values of a query in place)."""
+	"""The WHERE clause after ACCEPTED_ITEMS for the periods from `first` to `last`, and its values."""
 	condition = f" and {PERIOD_RANGE}"
 	if permitted := match_conditions("Opinion Report", user, "report"):
 		condition += f" and {permitted}"

@@ -179,8 +179,6 @@ class TestReminders(ReportingTestCase):
 				"doctype": "Email Account",
 				"email_account_name": "DLXH Test Outgoing",
 				"email_id": "dlxh.outgoing@test.local",
-				# A relay without login: a password would be encrypted with a key the dev engine does
-				# not keep between processes.
 				"smtp_server": "smtp.test.local",
 				"no_smtp_authentication": 1,
 				"enable_outgoing": 1,
