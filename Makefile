@@ -5,6 +5,7 @@
 #   make run NO_DEMO=1     without the demo data (units, users, plans)
 #   make test              MariaDB when 127.0.0.1:3306 answers, otherwise SQLite
 #   make test DB=sqlite    force SQLite;  make test ARGS="-k plan"  pass arguments to pytest
+#   make bench             the benchmarks under benchmarks/, printing figures (MariaDB if it answers)
 
 PY := .devbench/venv/bin/python
 DB ?=
@@ -12,7 +13,7 @@ PORT ?= 8000
 ARGS ?=
 NO_DEMO ?=
 
-.PHONY: run test venv console migrate clean
+.PHONY: run test bench venv console migrate clean
 
 venv:
 	@./devbench/bootstrap.sh
@@ -22,6 +23,9 @@ run: venv
 
 test: venv
 	@$(PY) -m devbench test $(if $(DB),--db $(DB)) -- $(ARGS)
+
+bench: venv
+	@$(PY) -m devbench bench $(if $(DB),--db $(DB))
 
 console: venv
 	@$(PY) -m devbench console $(if $(DB),--db $(DB))

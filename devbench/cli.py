@@ -71,20 +71,20 @@ def dev_site(db_type: str) -> SiteConfig:
 	return config
 
 
-def test_site(db_type: str) -> SiteConfig:
+def test_site(db_type: str, role: str = "test") -> SiteConfig:
 	"""A fresh copy of the installed template site, rebuilt only when the app's fingerprint changed."""
 	template = SiteConfig.for_role("template", db_type)
 	if not template.exists or not bench_site.is_current(template):
 		with quiet(f"Building the {db_type} test template (framework and dlxh_app installed)"):
 			bench_site.new_site(template)
-	config = SiteConfig.for_role("test", db_type)
+	config = SiteConfig.for_role(role, db_type)
 	with quiet(f"Copying the template to site {config.name}"):
 		bench_site.clone_site(template, config)
 	return config
 
 
 def demo_logins(config: SiteConfig) -> list[dict]:
-	with quiet("Loading the demo data (Can Tho units, one user per role, the 2025 plans)"):
+	with quiet("Loading the demo data (Can Tho units, demo users, the 2025 plans and reports)"):
 		return bench_site.load_demo(config)
 
 
@@ -145,6 +145,19 @@ def command_test(args) -> None:
 	sys.exit(int(code))
 
 
+def command_bench(args) -> None:
+	"""The benchmarks under benchmarks/, each on a fresh copy of the template (they write much data).
+	MariaDB when it answers, as for tests: the figures that matter are MariaDB's."""
+	db_type = args.db or ("mariadb" if mariadb_answers() else "sqlite")
+	check_database(db_type)
+	config = test_site(db_type, role="benchmark")
+	print(f"Benchmarks on {db_type} (site {config.name}):", flush=True)
+	bench_site.open_site(config)
+	from benchmarks import reporting
+
+	reporting.main()
+
+
 def command_console(args) -> None:
 	config = dev_site(args.db or "sqlite")
 	bench_site.open_site(config)
@@ -172,6 +185,7 @@ def main() -> None:
 	for name, handler in (
 		("run", command_run),
 		("test", command_test),
+		("bench", command_bench),
 		("console", command_console),
 		("migrate", command_migrate),
 	):

@@ -30,8 +30,7 @@ ACCEPTED_ITEMS = """
 	join `tabDLXH Unit` unit on unit.name = report.unit
 	where report.docstatus = 1 and report.workflow_state = %(accepted)s and report.report_type = %(monthly)s
 """
-# Columns compared as they are, not as year * 100 + month: SQLite reads the values as numbers only when
-# compared with a column, and MariaDB can use an index.
+# Columns compared as they are, not as year * 100 + month, so that the database can use an index.
 PERIOD_RANGE = """(report.period_year > %(first_year)s
 		or (report.period_year = %(first_year)s and report.period_month >= %(first_month)s))
 	and (report.period_year < %(last_year)s

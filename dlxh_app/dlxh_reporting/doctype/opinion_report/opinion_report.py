@@ -381,3 +381,8 @@ def validate_period(doc):
 def local_now() -> datetime:
 	"""Now in the Department's time zone (DLXH Settings), which decides the current month."""
 	return get_datetime_in_timezone(frappe.get_cached_doc("DLXH Settings").time_zone)
+
+
+def on_doctype_update():
+	# Compliance, reminders and the synthesis look reports up by unit and period for every unit at once.
+	frappe.db.add_index("Opinion Report", ["unit", "period_year", "period_month"])
