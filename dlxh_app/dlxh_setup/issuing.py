@@ -1,7 +1,8 @@
-"""What the Party documents the app issues (plans, the city's synthesis reports) do alike: the issuing
-unit, place and signer filled in by default, a signer required to issue, and the Party number given at
-issue. A document using these has the fields issuing_unit, place_name, document_date, recipients,
-signing_authority, signer_title, signer_name, document_number, party_term and document_reference."""
+"""What the Party documents the app issues (plans, unit reports, the city's synthesis reports and letters)
+do alike: the issuing unit, place and signer filled in by default, a signer required to issue, and the
+Party number given at issue. A document using these has the fields place_name, document_date, recipients,
+signing_authority, signer_title, signer_name, document_number, party_term and document_reference, and
+its issuing DLXH Unit in issuing_unit unless it names that field otherwise (an opinion report's unit)."""
 
 import frappe
 
@@ -14,29 +15,34 @@ ISSUING_FIELDS = frozenset(
 )
 
 
-def set_issuing_defaults(doc, default_unit: str | None):
+def set_issuing_defaults(doc, default_unit: str | None, unit_field: str = "issuing_unit"):
 	"""The issuing unit (`default_unit` when empty), the place from the unit and, when the city issues,
 	the default signer of DLXH Settings unless a signer is written already."""
-	if not doc.issuing_unit:
-		doc.issuing_unit = default_unit
-	if doc.issuing_unit and not doc.place_name:
-		doc.place_name = frappe.db.get_value("DLXH Unit", doc.issuing_unit, "place_name")
+	if not doc.get(unit_field):
+		doc.set(unit_field, default_unit)
+	unit = doc.get(unit_field)
+	if unit and not doc.place_name:
+		doc.place_name = frappe.db.get_value("DLXH Unit", unit, "place_name")
 	settings = frappe.get_cached_doc("DLXH Settings")
-	if doc.issuing_unit == settings.city_unit and not (doc.signer_name or doc.signer_title):
+	if unit == settings.city_unit and not (doc.signer_name or doc.signer_title):
 		doc.signing_authority = doc.signing_authority or settings.signing_authority
 		doc.signer_title = settings.signer_title
 		doc.signer_name = settings.signer_name
 
 
-def issue(doc, document_type: str, missing_signer_message: str):
-	"""At submit: refuse without a signer (`missing_signer_message` gets the field's label), date the
-	document today unless dated, and give it the issuer's next number for `document_type` (KH, BC…)."""
+def issue(doc, document_type: str, missing_signer_message: str, unit_field: str = "issuing_unit"):
+	"""When the document is issued: refuse without a signer (`missing_signer_message` gets the field's
+	label), date the document today unless dated, and give it the issuer's next number for
+	`document_type` (KH, BC…). A document issued again (a report returned and sent again) keeps the
+	number it was given first, which the recipients have on file."""
 	for fieldname in ("signer_name", "signer_title"):
 		if not (doc.get(fieldname) or "").strip():
 			label = field_label(doc, fieldname)
 			throw_invalid(label, missing_signer_message.format(label))
 	doc.document_date = doc.document_date or frappe.utils.today()
-	number = issue_document_number(doc.issuing_unit, document_type)
+	if doc.document_reference:
+		return
+	number = issue_document_number(doc.get(unit_field), document_type)
 	doc.document_number = number.number
 	doc.party_term = number.party_term
 	doc.document_reference = number.reference

@@ -39,16 +39,21 @@ class Page:
 				return self.words[start : start + len(wanted)]
 		return []
 
+	def line(self, word: Word) -> list[Word]:
+		"""The words printed on the line of `word`, from the left."""
+		return sorted((other for other in self.words if abs(other.top - word.top) < 2), key=lambda w: w.left)
+
 	def region(self, left=0.0, top=0.0, right=None, bottom=None) -> list[Word]:
 		"""Words lying within the rectangle, line by line from the top, each line from the left."""
 		right = self.width if right is None else right
 		bottom = self.height if bottom is None else bottom
-		inside = [
-			word
-			for word in self.words
-			if word.left >= left and word.right <= right and word.top >= top and word.bottom <= bottom
-		]
-		return sorted(inside, key=lambda word: (round(word.top), word.left))
+		return reading_order(
+			[
+				word
+				for word in self.words
+				if word.left >= left and word.right <= right and word.top >= top and word.bottom <= bottom
+			]
+		)
 
 
 def read_pdf(pdf: bytes) -> list[Page]:
@@ -68,6 +73,19 @@ def read_pdf(pdf: bytes) -> list[Page]:
 		]
 		pages.append(Page(float(page.get("width")), float(page.get("height")), words))
 	return pages
+
+
+def reading_order(words: list[Word]) -> list[Word]:
+	"""Words line by line from the top, each line from the left, as a reader sees them: the PDF may hold
+	them otherwise, e.g. a table's cells one after another."""
+	ordered: list[Word] = []
+	line: list[Word] = []
+	for word in sorted(words, key=lambda word: word.top):
+		if line and word.top - line[0].top >= 2:
+			ordered += sorted(line, key=lambda word: word.left)
+			line = []
+		line.append(word)
+	return ordered + sorted(line, key=lambda word: word.left)
 
 
 def render_page(pdf: bytes, number: int, folder: Path, resolution: int = 100) -> Path:
@@ -125,6 +143,23 @@ def locate(printed: str, expected: str, after: int = 0) -> int:
 		at = start + min(wrong)
 		raise AssertionError(f"words run together or apart: «{printed_chars[max(at - 30, 0) : at + 30]}»")
 	return start
+
+
+def closing_columns(pages: list[Page]) -> tuple[str, str]:
+	"""What the page with "Nơi nhận:" prints from that label down, as lines(): in its left half (the
+	recipients) and in its right half (the signature block)."""
+	page = next(page for page in pages if page.find("Nơi nhận:"))
+	top = page.find("Nơi nhận:")[0].top - 1
+	middle = page.width / 2
+	return lines(page.region(top=top, right=middle)), lines(page.region(top=top, left=middle))
+
+
+def locate_in_order(printed: str, expected: list[str]) -> None:
+	"""Each of `expected` printed in `printed` (as locate() finds it), one after another in that order."""
+	position = 0
+	for text in expected:
+		start = locate(printed, text, after=position)
+		position = start + 1
 
 
 def between_words(text: str) -> tuple[str, set[int], set[int]]:

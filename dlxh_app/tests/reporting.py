@@ -34,15 +34,40 @@ OTHER_COLLABORATOR = "bc.collaborator.two@test.local"
 # A collaborator who is also an officer of the unit works as an officer.
 COLLABORATING_OFFICER = "bc.collaborating.officer@test.local"
 
+# Those who sign the units' reports and the city's requests.
+UNIT_SIGNER = {"signing_authority": "", "signer_title": "TRƯỞNG BAN", "signer_name": "Lê Văn Ký"}
+CITY_SIGNER = {
+	"signing_authority": "K/T TRƯỞNG BAN",
+	"signer_title": "PHÓ TRƯỞNG BAN",
+	"signer_name": "Trần Thị Thành",
+}
+
 TOPIC_GROUP = "BC Tổ chức bộ máy"
 TOPIC = "BC Sắp xếp đơn vị hành chính"
 OTHER_TOPIC = "BC Giá điện"
 
 
 def make_fixture():
-	make_unit(CITY, unit_type="City Department", abbreviation="BCTU", is_group=1, parent_body_line="BC")
+	# The city and the district with the header lines and places of their printed documents.
+	make_unit(
+		CITY,
+		unit_type="City Department",
+		abbreviation="BCTU",
+		is_group=1,
+		parent_body_line="BC",
+		issuer_line="Ban Tuyên giáo",
+		place_name="Cần Thơ",
+	)
 	make_unit(OFFICE, unit_type="Department Office", abbreviation="BCPTT", parent_dlxh_unit=CITY)
-	make_unit(DISTRICT, parent_dlxh_unit=CITY, is_group=1, is_reporting_unit=1, parent_body_line=DISTRICT)
+	make_unit(
+		DISTRICT,
+		parent_dlxh_unit=CITY,
+		is_group=1,
+		is_reporting_unit=1,
+		parent_body_line=DISTRICT,
+		issuer_line="Ban Tuyên giáo",
+		place_name="Ninh Kiều",
+	)
 	make_unit(
 		WARD,
 		unit_type="Commune/Ward Party Committee",
@@ -100,6 +125,7 @@ def make_entry(user=COLLABORATOR, **values):
 
 
 def make_report(user=OFFICER, **values):
+	"""A monthly report of 05/2025 with one item, signed for sending to the city."""
 	doc = frappe.get_doc(
 		{
 			"doctype": "Opinion Report",
@@ -117,6 +143,7 @@ def make_report(user=OFFICER, **values):
 			],
 			"forecast": "<p>Dư luận tiếp tục quan tâm.</p>",
 		}
+		| UNIT_SIGNER
 		| values
 	)
 	return as_user(user, doc.insert)
@@ -133,6 +160,7 @@ def make_request(user=CITY_OFFICER, **values):
 			"content": "<p>Đề nghị các đơn vị báo cáo nhanh.</p>",
 			"units": [{"unit": DISTRICT}, {"unit": SIBLING}],
 		}
+		| CITY_SIGNER
 		| values
 	)
 	return as_user(user, doc.insert)

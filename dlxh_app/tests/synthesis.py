@@ -5,11 +5,13 @@ district dissolved on 30/6/2025.
 - 04/2025: the district and the sibling accepted (topic: 2 items; other topic: 3).
 - 05/2025: the district accepted, sent on the 10th (on time); the sibling accepted, sent on the 17th
   (3 days late); the ward sent on the 12th but not accepted yet; the dissolved district sent nothing.
-  Accepted items: topic 4 (one of each trend), other topic 2 (negative, concerned)."""
+  Accepted items: topic 4 (one of each trend), other topic 2 (negative, concerned).
+The city's synthesis of a month is made with make_synthesis in a SynthesisTestCase."""
 
 import frappe
 
 from dlxh_app.tests.reporting import (
+	CITY,
 	CITY_OFFICER,
 	LEADER,
 	OFFICER,
@@ -18,10 +20,15 @@ from dlxh_app.tests.reporting import (
 	SIBLING_OFFICER,
 	TOPIC,
 	WARD_OFFICER,
+	ReportingTestCase,
+	as_user,
 	at,
 	make_report,
 )
 from dlxh_app.tests.utils import act
+
+# The default signer of the city's documents.
+SIGNER = "Nguyễn Văn Tổng Hợp"
 
 MAY_DISTRICT = {
 	"concerned": "Người lao động lo mất việc sau khi sáp nhập phường.",
@@ -96,3 +103,26 @@ def make_two_months():
 		],
 	)
 	return report(WARD_OFFICER, LEADER, 5, (12, 9), [row(TOPIC, "Negative", "High", MAY_WARD)], accept=False)
+
+
+def make_synthesis(user=CITY_OFFICER, **values):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Opinion Synthesis",
+			"period_year": 2025,
+			"period_month": 5,
+			"situation_summary": "<p>Ổn định.</p>",
+		}
+		| values
+	)
+	return as_user(user, doc.insert)
+
+
+class SynthesisTestCase(ReportingTestCase):
+	"""The city unit issues the syntheses, signed by SIGNER unless told otherwise."""
+
+	def setUp(self):
+		super().setUp()
+		frappe.db.set_single_value("DLXH Settings", {"city_unit": CITY, "signer_name": SIGNER})
+		frappe.clear_document_cache("DLXH Settings", "DLXH Settings")
+		self.addCleanup(frappe.clear_document_cache, "DLXH Settings", "DLXH Settings")

@@ -19,6 +19,7 @@ from dlxh_app.tests.printing import (
 	POINTS_PER_MM,
 	Page,
 	between_words,
+	closing_columns,
 	lines,
 	locate,
 	poppler,
@@ -94,12 +95,7 @@ class TestSeedPlanPrint(IntegrationTestCase):
 
 	def test_pdf_carries_the_seed_section_by_section(self):
 		printed = body_text(self.pages)
-		closing = next(page for page in self.pages if page.find("Nơi nhận:"))
-		label_top = closing.find("Nơi nhận:")[0].top
-		columns = {
-			"recipients": lines(closing.region(top=label_top - 1, right=closing.width / 2)),
-			"signature": lines(closing.region(top=label_top - 1, left=closing.width / 2)),
-		}
+		columns = dict(zip(("recipients", "signature"), closing_columns(self.pages), strict=True))
 		position = 0
 		for name, section in seed_sections().items():
 			with self.subTest(section=name):

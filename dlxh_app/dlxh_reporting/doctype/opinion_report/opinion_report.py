@@ -18,6 +18,7 @@ from dlxh_app.dlxh_reporting.doctype.report_request.report_request import CLOSED
 from dlxh_app.dlxh_reporting.rules.compliance import owes_report
 from dlxh_app.dlxh_reporting.rules.deadline import deadline_for, judge, to_aware, to_naive
 from dlxh_app.dlxh_reporting.rules.period import check_period, entry_window, format_period
+from dlxh_app.dlxh_setup.issuing import ISSUING_FIELDS, issue, set_issuing_defaults
 from dlxh_app.dlxh_setup.numbering import lock_issuer
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.dlxh_setup.rules.text import plain_text
@@ -41,11 +42,12 @@ SENT = "Sent to City"
 RETURNED = "Returned"
 ACCEPTED = "Accepted"
 # While the unit's leader or the city reviews the report, its content is what they are reviewing; only
-# what the workflow records and the reviewer's reason may change.
-FROZEN_STATES = (PENDING, SENT)
-EDITABLE_WHILE_FROZEN = frozenset(
+# what the workflow records and the reviewer's reason may change, and, until the leader sends it, what is
+# settled when it is sent (signer, date, place, recipients).
+RECORDED_FIELDS = frozenset(
 	{"workflow_state", "return_reason", "deadline", "sent_on", "is_late", "days_late", "accepted_on"}
 )
+EDITABLE_WHILE_FROZEN = {PENDING: RECORDED_FIELDS | ISSUING_FIELDS, SENT: RECORDED_FIELDS}
 # Fields that decide which report of a unit this is, and so whether it is the only one.
 IDENTITY_FIELDS = ("unit", "report_type", "period_year", "period_month", "report_request")
 # Verification statuses of the opinions a report may take in.
@@ -69,16 +71,25 @@ class OpinionReport(Document):
 		amended_from: DF.Link | None
 		days_late: DF.Int
 		deadline: DF.Datetime | None
+		document_date: DF.Date | None
+		document_number: DF.Int
+		document_reference: DF.Data | None
 		forecast: DF.TextEditor | None
 		is_late: DF.Check
 		items: DF.Table[OpinionReportItem]
+		party_term: DF.Data | None
 		period_month: DF.Int
 		period_year: DF.Int
+		place_name: DF.Data | None
+		recipients: DF.SmallText | None
 		recommendations: DF.TextEditor | None
 		report_request: DF.Link | None
 		report_type: DF.Literal["Monthly", "Ad hoc"]
 		return_reason: DF.SmallText | None
 		sent_on: DF.Datetime | None
+		signer_name: DF.Data | None
+		signer_title: DF.Data | None
+		signing_authority: DF.Data | None
 		situation_summary: DF.TextEditor | None
 		unit: DF.Link
 		workflow_state: DF.Link | None
@@ -93,8 +104,8 @@ class OpinionReport(Document):
 		self.validate_new_entries()
 		validate_frozen_content(
 			self,
-			FROZEN_STATES,
-			EDITABLE_WHILE_FROZEN,
+			tuple(EDITABLE_WHILE_FROZEN),
+			EDITABLE_WHILE_FROZEN.get(self.workflow_state, RECORDED_FIELDS),
 			_("{0} cannot be changed while the report is {1}. Ask for it to be returned for revision first."),
 		)
 		validate_return_reason(
@@ -200,8 +211,7 @@ class OpinionReport(Document):
 		return cint(self.period_month)
 
 	def set_defaults(self):
-		if not self.unit:
-			self.unit = get_user_unit()
+		set_issuing_defaults(self, self.unit or get_user_unit(), unit_field="unit")
 		if not (self.period_year or self.period_month):
 			now = local_now()
 			self.period_year, self.period_month = now.year, now.month
@@ -324,11 +334,14 @@ class OpinionReport(Document):
 
 	def record_sending(self):
 		"""Keep the deadline that applies up to date until the report is sent; when the leader sends it,
-		record the time and judge it against that deadline."""
+		issue it as the unit's document (signer, date, number), record the time and judge it against that
+		deadline."""
 		forget_return_reason(self, PENDING)
 		sending = self.workflow_state == SENT and self.has_value_changed("workflow_state")
 		if self.workflow_state in (SENT, ACCEPTED) and not sending:
 			return
+		if sending:
+			issue(self, "BC", _("{0} is required to send the report to the city."), unit_field="unit")
 		system_zone = get_system_timezone()
 		deadline = self.applicable_deadline()
 		self.deadline = deadline and to_naive(deadline, system_zone)

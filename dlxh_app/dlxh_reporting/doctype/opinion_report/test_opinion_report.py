@@ -168,6 +168,40 @@ class TestReportWorkflow(ReportingTestCase):
 		report = reload(act(report, (MANAGER, "Accept")))
 		self.assertEqual((report.docstatus, len(report.items)), (1, 2))
 
+	def test_leader_sends_it_as_the_units_numbered_document(self):
+		report = reload(make_report())
+		self.assertEqual(report.place_name, "Ninh Kiều")
+		self.assertEqual(
+			report.recipients, "- Ban Tuyên giáo Thành ủy (qua Phòng Thông tin - Tổng hợp);\n- Lưu: VT."
+		)
+		self.assertFalse(report.document_reference)
+		report = act(report, (OFFICER, "Send to Leader"))
+		# The leader settles the signer while approving; the content stays frozen.
+		report = reload(report)
+		report.signer_name = ""
+		as_user(LEADER, report.save)
+		with at(2025, 5, 10, 9, 0):
+			self.assertRefused(lambda: act(report, (LEADER, "Approve and Send")), "Signer Name")
+			self.assertEqual(reload(report).workflow_state, "Pending Leader Approval")
+			report = reload(report)
+			report.signer_name = "Lê Văn Ký"
+			as_user(LEADER, report.save)
+			report = reload(act(report, (LEADER, "Approve and Send")))
+		self.assertEqual(report.document_reference, "01-BC/BTGQU")
+		self.assertEqual((report.document_number, str(report.document_date)), (1, "2025-05-10"))
+		self.assertTrue(report.party_term)
+		# Sent, it is what the city received: the signer is settled too.
+		report.signer_name = "Người khác"
+		self.assertRefused(lambda: as_user(CITY_OFFICER, report.save), "Signer Name")
+
+		# Returned and sent again, it keeps its number; the unit's next report takes the next one.
+		as_user(CITY_OFFICER, reload(report).return_for_revision, "Bổ sung số liệu")
+		report = act(report, (OFFICER, "Send to Leader"))
+		with at(2025, 5, 12, 9, 0):
+			report = reload(act(report, (LEADER, "Approve and Send")))
+		self.assertEqual(report.document_reference, "01-BC/BTGQU")
+		self.assertEqual(self.sent(period_month=4).document_reference, "02-BC/BTGQU")
+
 	def test_leader_returns_to_the_officer(self):
 		report = self.pending()
 		as_user(LEADER, reload(report).return_for_revision, "Viết lại phần dự báo")

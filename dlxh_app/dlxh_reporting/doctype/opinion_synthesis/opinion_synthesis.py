@@ -165,7 +165,8 @@ class OpinionSynthesis(Document):
 			now = local_now()
 			self.period_year, self.period_month = now.year, now.month
 		if not (self.title or "").strip() and self.period_year and self.period_month:
-			self.title = _("Public opinion in {0}").format(
+			# The summary line of the printed report, which is Vietnamese whoever writes it.
+			self.title = _("Public opinion in {0}", lang="vi").format(
 				format_period(cint(self.period_year), cint(self.period_month))
 			)
 

@@ -22,10 +22,17 @@ from dlxh_app.tests.reporting import (
 	at,
 	reload,
 )
-from dlxh_app.tests.synthesis import MAY_DISTRICT, MAY_SIBLING, MAY_WARD, make_two_months
+from dlxh_app.tests.synthesis import (
+	MAY_DISTRICT,
+	MAY_SIBLING,
+	MAY_WARD,
+	SIGNER,
+	SynthesisTestCase,
+	make_synthesis,
+	make_two_months,
+)
 from dlxh_app.tests.utils import act
 
-SIGNER = "Nguyễn Văn Tổng Hợp"
 TOPIC_FIELDS = (
 	"topic",
 	"positive",
@@ -52,29 +59,8 @@ COMPLIANCE_FIELDS = (
 )
 
 
-def make_synthesis(user=CITY_OFFICER, **values):
-	doc = frappe.get_doc(
-		{
-			"doctype": "Opinion Synthesis",
-			"period_year": 2025,
-			"period_month": 5,
-			"situation_summary": "<p>Ổn định.</p>",
-		}
-		| values
-	)
-	return as_user(user, doc.insert)
-
-
 def topic_rows(doc) -> list[dict]:
 	return [{field: row.get(field) for field in TOPIC_FIELDS} for row in doc.topics]
-
-
-class SynthesisTestCase(ReportingTestCase):
-	def setUp(self):
-		super().setUp()
-		frappe.db.set_single_value("DLXH Settings", {"city_unit": CITY, "signer_name": SIGNER})
-		frappe.clear_document_cache("DLXH Settings", "DLXH Settings")
-		self.addCleanup(frappe.clear_document_cache, "DLXH Settings", "DLXH Settings")
 
 
 class TestSynthesisFigures(SynthesisTestCase):
@@ -82,7 +68,7 @@ class TestSynthesisFigures(SynthesisTestCase):
 		make_two_months()
 		synthesis = reload(make_synthesis())
 		self.assertEqual(synthesis.issuing_unit, CITY)
-		self.assertEqual(synthesis.title, "Public opinion in 05/2025")
+		self.assertEqual(synthesis.title, "Tình hình dư luận xã hội tháng 05/2025")
 		self.assertEqual(synthesis.workflow_state, "Draft")
 		# The ward's report is only sent, not accepted: its item is in no row.
 		self.assertEqual(
@@ -162,7 +148,7 @@ class TestSynthesisFigures(SynthesisTestCase):
 		with at(2025, 5, 25, 9, 0):
 			synthesis = make_synthesis(period_year=None, period_month=None, title="")
 		self.assertEqual((synthesis.period_year, synthesis.period_month), (2025, 5))
-		self.assertEqual(synthesis.title, "Public opinion in 05/2025")
+		self.assertEqual(synthesis.title, "Tình hình dư luận xã hội tháng 05/2025")
 
 	def test_future_period_is_refused(self):
 		with at(2025, 5, 25, 9, 0):

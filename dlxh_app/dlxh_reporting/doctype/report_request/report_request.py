@@ -1,13 +1,24 @@
 # Copyright (c) 2026, dlxh_app contributors
 # License: MIT. See license.txt
 
+from datetime import datetime
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import format_date, format_datetime, get_datetime, getdate, now_datetime, today
+from frappe.utils import (
+	format_date,
+	format_datetime,
+	get_datetime,
+	get_system_timezone,
+	getdate,
+	now_datetime,
+	today,
+)
 
 from dlxh_app.dlxh_reporting.rules.compliance import RECEIVED_STATES
-from dlxh_app.dlxh_setup.numbering import issue_document_number
+from dlxh_app.dlxh_reporting.rules.deadline import to_aware, to_naive
+from dlxh_app.dlxh_setup.issuing import issue, set_issuing_defaults
 from dlxh_app.dlxh_setup.rules.validity import is_valid_on
 from dlxh_app.permissions import get_user_unit, reachable_units
 from dlxh_app.validation import field_label, throw_invalid
@@ -32,8 +43,15 @@ class ReportRequest(Document):
 		content: DF.TextEditor | None
 		deadline: DF.Datetime
 		document_date: DF.Date | None
+		document_number: DF.Int
 		document_reference: DF.Data | None
 		issuing_unit: DF.Link
+		party_term: DF.Data | None
+		place_name: DF.Data | None
+		recipients: DF.SmallText | None
+		signer_name: DF.Data | None
+		signer_title: DF.Data | None
+		signing_authority: DF.Data | None
 		subject: DF.Data
 		topic: DF.Link | None
 		units: DF.Table[ReportRequestUnit]
@@ -47,16 +65,16 @@ class ReportRequest(Document):
 
 	def before_submit(self):
 		self.validate_request()
-		self.document_date = today()
-		self.document_reference = issue_document_number(self.issuing_unit, "CV").reference
+		issue(self, "CV", _("{0} is required to issue the request."))
 
 	def onload(self):
 		if self.docstatus.is_submitted():
 			self.set_onload("responses", self.get_responses())
 
 	def validate_request(self):
-		if not self.issuing_unit:
-			self.issuing_unit = frappe.get_cached_doc("DLXH Settings").city_unit or get_user_unit()
+		set_issuing_defaults(
+			self, self.issuing_unit or frappe.get_cached_doc("DLXH Settings").city_unit or get_user_unit()
+		)
 		self.validate_deadline()
 		self.validate_units()
 
@@ -125,6 +143,12 @@ class ReportRequest(Document):
 			order_by="lft asc",
 		)
 		return [unit.name for unit in units if is_valid_on(unit.valid_from, unit.valid_to, on)]
+
+	def local_deadline(self) -> datetime:
+		"""The deadline as the letter states it: in the Department's time zone (DLXH Settings), while the
+		database keeps it in the system's, which on a server may be UTC."""
+		stored = to_aware(get_datetime(self.deadline), get_system_timezone())
+		return to_naive(stored, frappe.get_cached_doc("DLXH Settings").time_zone)
 
 	@staticmethod
 	def units_below(unit: str) -> list[str]:

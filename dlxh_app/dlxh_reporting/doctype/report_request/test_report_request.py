@@ -64,6 +64,16 @@ class TestReportRequest(RequestTestCase):
 		request = reload(act(request, (MANAGER, "Close")))
 		self.assertEqual((request.docstatus, request.workflow_state), (1, "Closed"))
 
+	def test_issued_with_the_place_and_a_signer(self):
+		with at(2025, 5, 5, 9, 0):
+			draft = reload(make_request())
+			self.assertEqual(draft.place_name, "Cần Thơ")
+			self.assertEqual(draft.recipients, "- Như trên;\n- Lưu: VT.")
+			draft.signer_name = " "
+			as_user(CITY_OFFICER, draft.save)
+			self.assertRefused(lambda: act(draft, (CITY_OFFICER, "Issue")), "Signer Name")
+		self.assertFalse(frappe.db.exists("DLXH Document Counter", {"issuing_unit": CITY}))
+
 	def test_deadline_must_be_in_the_future(self):
 		self.assertRefused(lambda: make_request(deadline="2020-01-01 17:00:00"), "Deadline", "future")
 		# A draft whose deadline passed before it was issued is refused too.
