@@ -1,6 +1,7 @@
 """Demo data to try the app with: the units of Can Tho in January 2025 and a few of the wards that took
 over from its districts on 1 July 2025, one user per role, the 2025 city plan of the seed and two
-district plans derived from it, taken through the approval workflow by the demo users themselves.
+district plans derived from it, taken through the approval workflow by the demo users themselves, and
+the 2025 reporting cycle (demo_reports.py).
 
 On a bench: `bench --site SITE execute dlxh_app.setup.demo.make_demo` (bench commits afterwards).
 The data is in setup/data/demo/. Records that exist already are left as they are, so running it again
@@ -20,10 +21,14 @@ PROGRESS_FIELDS = ("status", "status_note")
 
 
 def make_demo():
+	# Imported here: the reporting cycle uses this module's helpers.
+	from dlxh_app.setup.demo_reports import make_reporting_cycle
+
 	make_units()
 	make_users()
 	make_settings()
 	make_plans()
+	make_reporting_cycle()
 
 
 def get_demo_logins() -> list[dict]:
@@ -53,23 +58,27 @@ def make_units():
 
 def make_users():
 	for values in read_data("demo/users.json"):
-		if frappe.db.exists("User", values["email"]):
-			continue
-		user = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": values["email"],
-				# Vietnamese names put the given name last: the whole name goes in First Name, so that
-				# Frappe shows it as written rather than re-ordered or cut.
-				"first_name": values["full_name"],
-				"language": "vi",
-				"send_welcome_email": 0,
-				"dlxh_unit": values["unit"],
-				"roles": [{"role": values["role"]}],
-			}
-		)
-		user.insert(ignore_permissions=True)
-		update_password(user.name, DEMO_PASSWORD)
+		if not frappe.db.exists("User", values["email"]):
+			make_user(values["email"], values["full_name"], values["role"], values["unit"])
+
+
+def make_user(email: str, full_name: str, role: str, unit: str):
+	"""A Vietnamese-speaking desk user of the unit with the demo password."""
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			# Vietnamese names put the given name last: the whole name goes in First Name, so that
+			# Frappe shows it as written rather than re-ordered or cut.
+			"first_name": full_name,
+			"language": "vi",
+			"send_welcome_email": 0,
+			"dlxh_unit": unit,
+			"roles": [{"role": role}],
+		}
+	)
+	user.insert(ignore_permissions=True)
+	update_password(user.name, DEMO_PASSWORD)
 
 
 def make_settings():
@@ -130,9 +139,13 @@ def report_progress(plan_name: str, activities: list[dict]):
 
 @contextmanager
 def acting_as(user: str):
-	previous = frappe.session.user
+	"""Act as `user` in their language, as their own session would: what the app writes in the user's
+	words (a workflow step in the timeline, an opinion's social stratum) reads as they would see it."""
+	previous_user, previous_lang = frappe.session.user, frappe.local.lang
 	frappe.set_user(user)
+	frappe.local.lang = frappe.db.get_value("User", user, "language") or previous_lang
 	try:
 		yield
 	finally:
-		frappe.set_user(previous)
+		frappe.set_user(previous_user)
+		frappe.local.lang = previous_lang
