@@ -25,6 +25,8 @@ READ_PTYPES = frozenset({"read", "print", "email", "export", "report", "select"}
 # The app's roles all start with this (fixtures/role.json; the fixtures hook filters on it).
 DLXH_ROLE_PREFIX = "DLXH "
 
+UNIT_SCOPE_CACHE_KEY = "dlxh_unit_scope"
+
 
 @dataclass(frozen=True)
 class UnitRule:
@@ -81,11 +83,31 @@ def get_unit_scope(user: str | None = None) -> UnitScope | None:
 	user = user or frappe.session.user
 	if is_city_user(user):
 		return None
-	unit = frappe.db.get_value("User", user, "dlxh_unit")
-	bounds = unit and frappe.db.get_value("DLXH Unit", unit, ["lft", "rgt"])
-	if not bounds:
+	# Every list query and has_permission call asks, often many times a request: keep the answer in
+	# frappe.local.cache, which frappe.init and frappe.set_user empty. A change to the unit tree moves the
+	# bounds, so DLXH Unit clears it, and so does a rollback, which may undo the unit or user read.
+	scopes = frappe.local.cache.setdefault(UNIT_SCOPE_CACHE_KEY, {})
+	if user not in scopes:
+		scopes[user] = read_unit_scope(user)
+		frappe.db.after_rollback.add(clear_unit_scope_cache)
+	return scopes[user]
+
+
+def clear_unit_scope_cache() -> None:
+	frappe.local.cache.pop(UNIT_SCOPE_CACHE_KEY, None)
+
+
+def read_unit_scope(user: str) -> UnitScope:
+	row = frappe.db.sql(
+		"""select du.name, du.lft, du.rgt from `tabUser` u
+		join `tabDLXH Unit` du on du.name = u.dlxh_unit
+		where u.name = %s""",
+		user,
+	)
+	if not row:
 		return UnitScope(None)
-	return UnitScope(unit, int(bounds[0]), int(bounds[1]))
+	unit, lft, rgt = row[0]
+	return UnitScope(unit, int(lft), int(rgt))
 
 
 def own_records_only(rule: UnitRule, user: str) -> bool:
@@ -161,7 +183,7 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None, debug
 	if not units:
 		# A new record whose unit is not chosen yet: its controller fills in the user's own unit.
 		return doc.is_new()
-	return all(unit_reachable(scope, unit, relations) for unit in units)
+	return units_reachable(scope, units, relations)
 
 
 def owns(doc, stored: dict | None, user: str, frozen_by: str | None) -> bool:
@@ -173,6 +195,12 @@ def owns(doc, stored: dict | None, user: str, frozen_by: str | None) -> bool:
 	return not (stored and frozen_by and stored.get(frozen_by))
 
 
-def unit_reachable(scope: UnitScope, unit: str, relations: list[str]) -> bool:
+def units_reachable(scope: UnitScope, units: set[str], relations: list[str]) -> bool:
+	"""Whether every one of `units` is within reach, in one query (a write checks the unit as sent and
+	as stored)."""
 	subqueries = " union ".join(scope.units_sql(relation) for relation in relations)
-	return bool(frappe.db.sql(f"select 1 from ({subqueries}) reachable where name = %s", unit))
+	placeholders = ", ".join(["%s"] * len(units))
+	found = frappe.db.sql_list(
+		f"select name from ({subqueries}) reachable where name in ({placeholders})", tuple(units)
+	)
+	return len(set(found)) == len(units)

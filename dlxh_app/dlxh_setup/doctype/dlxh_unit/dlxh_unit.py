@@ -11,6 +11,7 @@ from dlxh_app.dlxh_setup.rules.abbreviation import normalize_abbreviation
 from dlxh_app.dlxh_setup.rules.text import clean_text, header_line
 from dlxh_app.dlxh_setup.rules.validity import check_period, is_valid_on, periods_overlap
 from dlxh_app.dlxh_setup.tree import validate_tree_node
+from dlxh_app.permissions import clear_unit_scope_cache
 from dlxh_app.validation import field_label, throw_invalid
 
 
@@ -63,6 +64,20 @@ class DLXHUnit(NestedSet):
 		self.validate_abbreviation_is_free()
 		self.validate_successors()
 
+	# Saving, deleting or renaming a unit can move the nested-set bounds of every unit, which the users'
+	# cached reach is made of.
+	def on_update(self):
+		super().on_update()
+		clear_unit_scope_cache()
+
+	def on_trash(self, allow_root_deletion=False):
+		super().on_trash(allow_root_deletion)
+		clear_unit_scope_cache()
+
+	def after_rename(self, olddn, newdn, merge=False):
+		super().after_rename(olddn, newdn, merge)
+		clear_unit_scope_cache()
+
 	def clean_values(self):
 		self.unit_name = clean_text(self.unit_name)
 		self.parent_body_line = header_line(self.parent_body_line)
@@ -76,10 +91,10 @@ class DLXHUnit(NestedSet):
 			self.abbreviation = normalize_abbreviation(self.abbreviation)
 		except RuleError as error:
 			throw_invalid(
-				self.label("abbreviation"),
+				field_label(self, "abbreviation"),
 				_(
 					"{0}: {1} may contain only capital letters (including Đ), digits and hyphens, e.g. BTGTU or PTT-TH."
-				).format(self.label("abbreviation"), frappe.bold(error.values[0])),
+				).format(field_label(self, "abbreviation"), frappe.bold(error.values[0])),
 			)
 
 	def validate_period(self):
@@ -87,11 +102,11 @@ class DLXHUnit(NestedSet):
 			check_period(self.date("valid_from"), self.date("valid_to"))
 		except RuleError:
 			throw_invalid(
-				self.label("valid_to"),
+				field_label(self, "valid_to"),
 				_("{0} ({1}) cannot be before {2} ({3}).").format(
-					self.label("valid_to"),
+					field_label(self, "valid_to"),
 					format_date(self.valid_to),
-					self.label("valid_from"),
+					field_label(self, "valid_from"),
 					format_date(self.valid_from),
 				),
 			)
@@ -122,24 +137,24 @@ class DLXHUnit(NestedSet):
 					_(
 						"{0} {1} is already used by {2}, which has the same {3} and {4} and exists at the same time. Change one of them, or set the validity dates so that the periods do not overlap."
 					).format(
-						self.label("abbreviation"),
+						field_label(self, "abbreviation"),
 						frappe.bold(self.abbreviation),
 						frappe.bold(other.name),
-						self.label("parent_body_line"),
-						self.label("issuer_line"),
+						field_label(self, "parent_body_line"),
+						field_label(self, "issuer_line"),
 					),
 					frappe.UniqueValidationError,
-					title=_("Duplicate {0}").format(self.label("abbreviation")),
+					title=_("Duplicate {0}").format(field_label(self, "abbreviation")),
 				)
 
 	def validate_successors(self):
-		label = self.label("successors")
+		label = field_label(self, "successors")
 		if self.successors and not self.valid_to:
 			frappe.throw(
 				_("{0} is required when the unit has {1}: set the last day the unit existed.").format(
-					self.label("valid_to"), label
+					field_label(self, "valid_to"), label
 				),
-				title=_("Missing {0}").format(self.label("valid_to")),
+				title=_("Missing {0}").format(field_label(self, "valid_to")),
 			)
 		seen = set()
 		for row in self.successors:
@@ -169,7 +184,7 @@ class DLXHUnit(NestedSet):
 						row.idx,
 						date_label,
 						format_date(effective_date),
-						self.label("valid_from"),
+						field_label(self, "valid_from"),
 						format_date(self.valid_from),
 					),
 				)
@@ -195,9 +210,6 @@ class DLXHUnit(NestedSet):
 						"{0}, row {1}: {2} {3} already has this unit among its successors; successions cannot go round in a circle."
 					).format(label, row.idx, unit_label, frappe.bold(row.successor_unit)),
 				)
-
-	def label(self, fieldname: str) -> str:
-		return field_label(self, fieldname)
 
 	def date(self, fieldname: str):
 		return getdate(self.get(fieldname)) if self.get(fieldname) else None
