@@ -113,11 +113,10 @@ class DLXHPlan(Document):
 		try:
 			check_plan_year(cint(self.plan_year), getdate(today()))
 		except RuleError as error:
-			self.fail(
-				"plan_year",
-				_("{0} must be between {1} and {2}.").format(
-					self.label("plan_year"), error.values[1], error.values[2]
-				),
+			label = field_label(self, "plan_year")
+			throw_invalid(
+				label,
+				_("{0} must be between {1} and {2}.").format(label, error.values[1], error.values[2]),
 			)
 
 	def validate_unit_exists_in_year(self, fieldname: str, unit: str | None, row=None):
@@ -126,12 +125,11 @@ class DLXHPlan(Document):
 		dates = frappe.db.get_value("DLXH Unit", unit, ["valid_from", "valid_to"], as_dict=True)
 		if dates and not exists_in_year(dates.valid_from, dates.valid_to, cint(self.plan_year)):
 			label = field_label(row or self, fieldname)
-			self.fail(
-				fieldname,
+			throw_invalid(
+				label,
 				_("{0}: {1} did not exist in {2}. Choose the unit that carried on its work.").format(
 					label, frappe.bold(unit), self.plan_year
 				),
-				label=label,
 			)
 
 	def validate_one_plan_per_year(self):
@@ -146,10 +144,10 @@ class DLXHPlan(Document):
 			"name",
 		)
 		if existing:
-			self.fail(
-				"plan_year",
+			throw_invalid(
+				field_label(self, "plan_year"),
 				_("{0}: {1} already has a plan for {2} ({3}). Amend that plan instead.").format(
-					self.label("plan_year"), frappe.bold(self.issuing_unit), self.plan_year, existing
+					field_label(self, "plan_year"), frappe.bold(self.issuing_unit), self.plan_year, existing
 				),
 			)
 
@@ -159,19 +157,19 @@ class DLXHPlan(Document):
 		parent = frappe.db.get_value(
 			"DLXH Plan", self.parent_plan, ["plan_year", "issuing_unit", "docstatus"], as_dict=True
 		)
-		label = self.label("parent_plan")
+		label = field_label(self, "parent_plan")
 		if parent.docstatus == 2:
-			self.fail("parent_plan", _("{0}: {1} was cancelled.").format(label, self.parent_plan))
+			throw_invalid(label, _("{0}: {1} was cancelled.").format(label, self.parent_plan))
 		if cint(parent.plan_year) != cint(self.plan_year):
-			self.fail(
-				"parent_plan",
+			throw_invalid(
+				label,
 				_("{0}: {1} is a plan for {2}, not {3}.").format(
 					label, self.parent_plan, parent.plan_year, self.plan_year
 				),
 			)
 		if parent.issuing_unit not in get_ancestors_of("DLXH Unit", self.issuing_unit):
-			self.fail(
-				"parent_plan",
+			throw_invalid(
+				label,
 				_("{0}: {1} is a plan of {2}, which is not a unit above {3}.").format(
 					label, self.parent_plan, frappe.bold(parent.issuing_unit), frappe.bold(self.issuing_unit)
 				),
@@ -183,8 +181,8 @@ class DLXHPlan(Document):
 				check_activity_period(getdate(row.start_date), getdate(row.end_date))
 			except RuleError:
 				label = field_label(row, "end_date")
-				self.fail(
-					"activities",
+				throw_invalid(
+					label,
 					_("{0} of activity row {1} ({2}) is before its {3} ({4}).").format(
 						label,
 						row.idx,
@@ -192,7 +190,6 @@ class DLXHPlan(Document):
 						field_label(row, "start_date"),
 						format_date(row.start_date),
 					),
-					label=label,
 				)
 			self.validate_unit_exists_in_year("responsible_unit", row.responsible_unit, row)
 
@@ -221,18 +218,12 @@ class DLXHPlan(Document):
 			)
 		)
 		if stored != {row.name for row in self.activities}:
-			self.fail(
-				"activities",
+			throw_invalid(
+				field_label(self, "activities"),
 				_(
 					"{0} of an issued plan cannot be added or removed; mark an activity Cancelled instead."
-				).format(self.label("activities")),
+				).format(field_label(self, "activities")),
 			)
 
 	def activity_progress(self) -> float:
 		return plan_progress([row.status for row in self.activities])
-
-	def label(self, fieldname: str) -> str:
-		return field_label(self, fieldname)
-
-	def fail(self, fieldname: str, message: str, label: str | None = None):
-		throw_invalid(label or self.label(fieldname), message)

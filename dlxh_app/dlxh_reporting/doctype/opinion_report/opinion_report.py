@@ -212,9 +212,7 @@ class OpinionReport(Document):
 
 	def set_defaults(self):
 		set_issuing_defaults(self, self.unit or get_user_unit(), unit_field="unit")
-		if not (self.period_year or self.period_month):
-			now = local_now()
-			self.period_year, self.period_month = now.year, now.month
+		set_default_period(self)
 		if self.report_type != AD_HOC:
 			self.report_request = None
 
@@ -228,40 +226,42 @@ class OpinionReport(Document):
 		if not unit:
 			return
 		if not unit.is_reporting_unit:
-			self.fail(
-				"unit",
+			throw_invalid(
+				field_label(self, "unit"),
 				_("{0}: {1} is not a reporting unit, so it sends no opinion reports.").format(
-					self.label("unit"), frappe.bold(self.unit)
+					field_label(self, "unit"), frappe.bold(self.unit)
 				),
 			)
 		if not owes_report(unit.valid_from, unit.valid_to, self.year, self.month):
-			self.fail(
-				"unit",
+			throw_invalid(
+				field_label(self, "unit"),
 				_("{0}: {1} did not exist in {2}. Choose the unit that carried on its work.").format(
-					self.label("unit"), frappe.bold(self.unit), format_period(self.year, self.month)
+					field_label(self, "unit"), frappe.bold(self.unit), format_period(self.year, self.month)
 				),
 			)
 
 	def validate_report_request(self):
 		if self.report_type != AD_HOC or not self.docstatus.is_draft():
 			return
-		label = self.label("report_request")
+		label = field_label(self, "report_request")
 		if not self.report_request:
-			self.fail("report_request", _("{0} is required for an ad hoc report.").format(label))
+			throw_invalid(
+				field_label(self, "report_request"), _("{0} is required for an ad hoc report.").format(label)
+			)
 		request = frappe.get_doc("Report Request", self.report_request)
 		if not request.docstatus.is_submitted():
-			self.fail(
-				"report_request",
+			throw_invalid(
+				field_label(self, "report_request"),
 				_("{0}: {1} has not been issued, or was cancelled.").format(label, request.name),
 			)
 		if request.workflow_state == CLOSED and self.has_value_changed("report_request"):
-			self.fail(
-				"report_request",
+			throw_invalid(
+				field_label(self, "report_request"),
 				_("{0}: {1} is closed and takes no more reports.").format(label, request.name),
 			)
 		if self.unit not in request.addressed_units():
-			self.fail(
-				"report_request",
+			throw_invalid(
+				field_label(self, "report_request"),
 				_("{0}: {1} is not addressed to {2}.").format(label, request.name, frappe.bold(self.unit)),
 			)
 
@@ -281,19 +281,19 @@ class OpinionReport(Document):
 		if not existing:
 			return
 		if self.report_type == MONTHLY:
-			self.fail(
-				"period_month",
+			throw_invalid(
+				field_label(self, "period_month"),
 				_("{0}: {1} already has a monthly report for {2} ({3}).").format(
-					self.label("period_month"),
+					field_label(self, "period_month"),
 					frappe.bold(self.unit),
 					format_period(self.year, self.month),
 					existing,
 				),
 			)
-		self.fail(
-			"report_request",
+		throw_invalid(
+			field_label(self, "report_request"),
 			_("{0}: {1} has already answered {2} with report {3}.").format(
-				self.label("report_request"), frappe.bold(self.unit), self.report_request, existing
+				field_label(self, "report_request"), frappe.bold(self.unit), self.report_request, existing
 			),
 		)
 
@@ -301,15 +301,20 @@ class OpinionReport(Document):
 		"""Opinions taken in by this save: the unit's own, not unfounded, not in another report."""
 		before = self.get_doc_before_save()
 		linked_before = {row.opinion_entry for row in before.items} if before else set()
-		for row in self.items:
-			if not row.opinion_entry or row.opinion_entry in linked_before:
-				continue
-			entry = frappe.db.get_value(
+		new_rows = [row for row in self.items if row.opinion_entry and row.opinion_entry not in linked_before]
+		if not new_rows:
+			return
+		# One query for every row taken in: pull_entries may add a month's opinions in one save.
+		entries = {
+			entry.name: entry
+			for entry in frappe.get_all(
 				"Opinion Entry",
-				row.opinion_entry,
-				["unit", "verification_status", "used_in_report"],
-				as_dict=True,
+				filters={"name": ["in", [row.opinion_entry for row in new_rows]]},
+				fields=["name", "unit", "verification_status", "used_in_report"],
 			)
+		}
+		for row in new_rows:
+			entry = entries[row.opinion_entry]
 			if entry.unit != self.unit:
 				message = _("{0} in row {1}: {2} was recorded for {3}, not for {4}.")
 			elif entry.verification_status not in USABLE_ENTRIES:
@@ -319,8 +324,8 @@ class OpinionReport(Document):
 			else:
 				continue
 			label = field_label(row, "opinion_entry")
-			self.fail(
-				"items",
+			throw_invalid(
+				label,
 				message.format(
 					label,
 					row.idx,
@@ -329,7 +334,6 @@ class OpinionReport(Document):
 					frappe.bold(self.unit),
 					entry.used_in_report,
 				),
-				label=label,
 			)
 
 	def record_sending(self):
@@ -361,11 +365,12 @@ class OpinionReport(Document):
 		settings = frappe.get_cached_doc("DLXH Settings")
 		return deadline_for(self.year, self.month, cint(settings.report_deadline_day), settings.time_zone)
 
-	def label(self, fieldname: str) -> str:
-		return field_label(self, fieldname)
 
-	def fail(self, fieldname: str, message: str, label: str | None = None):
-		throw_invalid(label or self.label(fieldname), message)
+def set_default_period(doc):
+	"""A report or synthesis made without a period is of the current month in the Department's time zone."""
+	if not (doc.period_year or doc.period_month):
+		now = local_now()
+		doc.period_year, doc.period_month = now.year, now.month
 
 
 def validate_period(doc):

@@ -55,15 +55,15 @@ class DLXHSettings(Document):
 		try:
 			check_day_of_month(cint(self.report_deadline_day))
 		except RuleError:
-			self.fail(
-				"report_deadline_day",
+			throw_invalid(
+				field_label(self, "report_deadline_day"),
 				_("{0} must be a day between 1 and {1}, so that every month has it.").format(
-					self.label("report_deadline_day"), LAST_SAFE_DAY
+					field_label(self, "report_deadline_day"), LAST_SAFE_DAY
 				),
 			)
 
 	def validate_reminder_days(self):
-		label = self.label("reminder_days")
+		label = field_label(self, "reminder_days")
 		try:
 			days = parse_reminder_days(self.reminder_days, cint(self.report_deadline_day))
 		except RuleError as error:
@@ -76,9 +76,9 @@ class DLXHSettings(Document):
 				)
 			else:
 				message = _("{0}: day {1} must come before the {2} (day {3}).").format(
-					label, error.values[0], self.label("report_deadline_day"), error.values[1]
+					label, error.values[0], field_label(self, "report_deadline_day"), error.values[1]
 				)
-			self.fail("reminder_days", message)
+			throw_invalid(label, message)
 		self.reminder_days = format_reminder_days(days)
 
 	def validate_time_zone(self):
@@ -86,15 +86,15 @@ class DLXHSettings(Document):
 		try:
 			check_time_zone(self.time_zone)
 		except RuleError:
-			self.fail(
-				"time_zone",
+			throw_invalid(
+				field_label(self, "time_zone"),
 				_("{0}: {1} is not a known time zone, e.g. Asia/Ho_Chi_Minh.").format(
-					self.label("time_zone"), frappe.bold(self.time_zone)
+					field_label(self, "time_zone"), frappe.bold(self.time_zone)
 				),
 			)
 
 	def validate_party_term(self):
-		label = self.label("current_party_term")
+		label = field_label(self, "current_party_term")
 		try:
 			term = parse_party_term(self.current_party_term)
 		except RuleError as error:
@@ -102,16 +102,16 @@ class DLXHSettings(Document):
 				"term_format": _("{0} must be written as two years, e.g. 2025-2030."),
 				"term_order": _("{0}: the second year must come after the first, e.g. 2025-2030."),
 			}
-			self.fail("current_party_term", messages[error.code].format(label))
+			throw_invalid(label, messages[error.code].format(label))
 		self.current_party_term = str(term)
 		if self.term_start_date:
 			try:
 				check_term_start(term, getdate(self.term_start_date))
 			except RuleError:
-				self.fail(
-					"term_start_date",
+				throw_invalid(
+					field_label(self, "term_start_date"),
 					_("{0} ({1}) must fall within the {2} {3}.").format(
-						self.label("term_start_date"), format_date(self.term_start_date), label, term
+						field_label(self, "term_start_date"), format_date(self.term_start_date), label, term
 					),
 				)
 
@@ -121,15 +121,9 @@ class DLXHSettings(Document):
 		try:
 			self.signing_authority = normalize_signing_authority(self.signing_authority)
 		except RuleError as error:
-			self.fail(
-				"signing_authority",
+			throw_invalid(
+				field_label(self, "signing_authority"),
 				_(
 					"{0}: Party documents write the authority with a slash (K/T, T/M, T/L), not in the State style with a dot ({1})."
-				).format(self.label("signing_authority"), frappe.bold(error.values[0])),
+				).format(field_label(self, "signing_authority"), frappe.bold(error.values[0])),
 			)
-
-	def label(self, fieldname: str) -> str:
-		return field_label(self, fieldname)
-
-	def fail(self, fieldname: str, message: str):
-		throw_invalid(self.label(fieldname), message)
