@@ -132,26 +132,29 @@ def period_compliance(year: int, month: int, user: str | None = None) -> PeriodC
 	for unit, cell in zip(matrix.units, matrix.period_cells(period), strict=True):
 		units[cell.status.value].append(unit)
 	owed = len(matrix.units) - len(units[Compliance.NOT_APPLICABLE.value])
-
-	values = {"monthly": MONTHLY, "year": year, "month": month}
-	condition = ""
-	if permitted := match_conditions("Opinion Report", user, "report"):
-		condition = f" and {permitted}"
-	states = dict(
-		frappe.db.sql(
-			f"""
-			select report.workflow_state, count(*) from `tabOpinion Report` report
-			where report.report_type = %(monthly)s and report.docstatus < 2
-				and report.period_year = %(year)s and report.period_month = %(month)s {condition}
-			group by report.workflow_state
-			""",
-			values,
-		)
-	)
+	states = report_states(year, month, user)
 	return PeriodCompliance(
 		owed=owed,
 		counts=totals(matrix.period_cells(period)),
 		units=units,
-		accepted=cint(states.get(ACCEPTED)),
-		awaiting=cint(states.get(SENT)),
+		accepted=states.get(ACCEPTED, 0),
+		awaiting=states.get(SENT, 0),
 	)
+
+
+def report_states(year: int, month: int, user: str | None = None) -> dict[str, int]:
+	"""The period's monthly reports the user may read (not cancelled), counted by workflow state."""
+	values = {"monthly": MONTHLY, "year": year, "month": month}
+	condition = ""
+	if permitted := match_conditions("Opinion Report", user, "report"):
+		condition = f" and {permitted}"
+	rows = frappe.db.sql(
+		f"""
+		select report.workflow_state, count(*) from `tabOpinion Report` report
+		where report.report_type = %(monthly)s and report.docstatus < 2
+			and report.period_year = %(year)s and report.period_month = %(month)s {condition}
+		group by report.workflow_state
+		""",
+		values,
+	)
+	return {state: cint(count) for state, count in rows}

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, now_datetime
 
-from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import local_now, validate_period
+from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import set_default_period, validate_period
 from dlxh_app.dlxh_reporting.rules.compliance import Compliance
 from dlxh_app.dlxh_reporting.rules.period import format_period
 from dlxh_app.dlxh_reporting.rules.synthesis import format_concerns, format_units
@@ -161,9 +161,7 @@ class OpinionSynthesis(Document):
 	def set_defaults(self):
 		settings = frappe.get_cached_doc("DLXH Settings")
 		set_issuing_defaults(self, settings.city_unit)
-		if not (self.period_year or self.period_month):
-			now = local_now()
-			self.period_year, self.period_month = now.year, now.month
+		set_default_period(self)
 		if not (self.title or "").strip() and self.period_year and self.period_month:
 			# The summary line of the printed report, which is Vietnamese whoever writes it.
 			self.title = _("Public opinion in {0}", lang="vi").format(

@@ -102,11 +102,18 @@ class ReportRequest(Document):
 				),
 			)
 		below = set(self.units_below(self.issuing_unit))
+		# One query for the whole list: a request may be addressed to every ward of a district.
+		units = {
+			unit.name: unit
+			for unit in frappe.get_all(
+				"DLXH Unit",
+				filters={"name": ["in", [row.unit for row in self.units]]},
+				fields=["name", "is_reporting_unit", "valid_from", "valid_to"],
+			)
+		}
 		seen: set[str] = set()
 		for row in self.units:
-			unit = frappe.db.get_value(
-				"DLXH Unit", row.unit, ["is_reporting_unit", "valid_from", "valid_to"], as_dict=True
-			)
+			unit = units[row.unit]
 			if row.unit in seen:
 				message = _("{0} in row {1}: {2} is listed twice.")
 			elif not unit.is_reporting_unit:
