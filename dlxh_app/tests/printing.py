@@ -1,6 +1,7 @@
 """Reading printed documents back in tests, with poppler's command-line tools (Debian's poppler-utils):
 the words of a PDF with their positions (`pdftotext -bbox`) and a page as a PNG image (`pdftoppm`)."""
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -10,6 +11,8 @@ from pathlib import Path
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 POINTS_PER_MM = 72 / 25.4
+# User text the print formats must print as text, not run: every format's escaping test stores it.
+SCRIPT = "<script>alert(1)</script>"
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,11 @@ def render_page(pdf: bytes, number: int, folder: Path, resolution: int = 100) ->
 	pages = ["-f", str(number), "-l", str(number), "-singlefile"]
 	poppler("pdftoppm", "-png", "-r", str(resolution), *pages, str(source), str(prefix))
 	return prefix.with_suffix(".png")
+
+
+def runs_script(html: str) -> bool:
+	"""Whether the printed HTML holds a script element that SCRIPT (or similar) would run."""
+	return bool(re.search(r"<script[^>]*>\s*alert", html))
 
 
 def poppler(tool: str, *arguments: str) -> str:

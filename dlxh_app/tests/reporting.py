@@ -106,8 +106,14 @@ def as_user(user, function, *args, **kwargs):
 		frappe.set_user(previous)
 
 
+def insert_as(user, values: dict):
+	"""Insert the document `values` describe as `user` would, through their permissions."""
+	return as_user(user, frappe.get_doc(values).insert)
+
+
 def make_entry(user=COLLABORATOR, **values):
-	doc = frappe.get_doc(
+	return insert_as(
+		user,
 		{
 			"doctype": "Opinion Entry",
 			"entry_date": "2025-05-05",
@@ -119,14 +125,14 @@ def make_entry(user=COLLABORATOR, **values):
 			"area": "Phường An Hòa",
 			"content": "<p>Người lao động lo lắng về việc làm sau khi sáp nhập phường.</p>",
 		}
-		| values
+		| values,
 	)
-	return as_user(user, doc.insert)
 
 
 def make_report(user=OFFICER, **values):
 	"""A monthly report of 05/2025 with one item, signed for sending to the city."""
-	doc = frappe.get_doc(
+	return insert_as(
+		user,
 		{
 			"doctype": "Opinion Report",
 			"report_type": "Monthly",
@@ -144,13 +150,13 @@ def make_report(user=OFFICER, **values):
 			"forecast": "<p>Dư luận tiếp tục quan tâm.</p>",
 		}
 		| UNIT_SIGNER
-		| values
+		| values,
 	)
-	return as_user(user, doc.insert)
 
 
 def make_request(user=CITY_OFFICER, **values):
-	doc = frappe.get_doc(
+	return insert_as(
+		user,
 		{
 			"doctype": "Report Request",
 			"subject": "Dư luận về việc sắp xếp đơn vị hành chính",
@@ -161,9 +167,8 @@ def make_request(user=CITY_OFFICER, **values):
 			"units": [{"unit": DISTRICT}, {"unit": SIBLING}],
 		}
 		| CITY_SIGNER
-		| values
+		| values,
 	)
-	return as_user(user, doc.insert)
 
 
 def at(*args) -> time_machine.travel:

@@ -21,8 +21,8 @@ from dlxh_app.tests.reporting import (
 	TOPIC,
 	WARD_OFFICER,
 	ReportingTestCase,
-	as_user,
 	at,
+	insert_as,
 	make_report,
 )
 from dlxh_app.tests.utils import act
@@ -106,16 +106,16 @@ def make_two_months():
 
 
 def make_synthesis(user=CITY_OFFICER, **values):
-	doc = frappe.get_doc(
+	return insert_as(
+		user,
 		{
 			"doctype": "Opinion Synthesis",
 			"period_year": 2025,
 			"period_month": 5,
 			"situation_summary": "<p>Ổn định.</p>",
 		}
-		| values
+		| values,
 	)
-	return as_user(user, doc.insert)
 
 
 class SynthesisTestCase(ReportingTestCase):

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import frappe
 from frappe.utils import get_datetime
+from frappe.utils.password import check_password
 
 from dlxh_app.dlxh_reporting.compliance import get_matrix
 from dlxh_app.dlxh_reporting.rules.compliance import Compliance
@@ -131,6 +132,8 @@ class TestDemo(IntegrationTestCase):
 			self.assertIn(login["role"], frappe.get_roles(user.name))
 			self.assertEqual(user.dlxh_unit, login["unit"])
 			self.assertEqual(user.language, "vi")
+			# The password `make run` prints is the one the login form checks.
+			self.assertEqual(check_password(login["email"], login["password"]), user.name)
 		self.assertEqual(frappe.db.get_single_value("DLXH Settings", "city_unit"), CITY)
 
 	def test_every_reporting_unit_has_a_leader_and_an_officer(self):

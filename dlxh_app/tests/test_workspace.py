@@ -142,7 +142,13 @@ class TestNumberCards(ReportingTestCase):
 				self.assertEqual(card_value(dashboard.open_report_requests, user), value)
 
 	def test_users_without_report_access_are_refused(self):
-		for card in (dashboard.reports_due, dashboard.open_report_requests):
+		cards = (
+			dashboard.reports_due,
+			dashboard.late_units,
+			dashboard.accepted_reports,
+			dashboard.open_report_requests,
+		)
+		for card in cards:
 			with self.subTest(card=card.__name__):
 				self.assertRefused(
 					lambda card=card: card_value(card, COLLABORATOR), exception=frappe.PermissionError

@@ -5,6 +5,8 @@ import threading
 import frappe
 from frappe.model.workflow import apply_workflow
 
+from dlxh_app.permissions import clear_unit_scope_cache
+
 
 def make_user(email: str, roles: list[str] | tuple[str, ...] = (), unit: str | None = None) -> str:
 	"""A desk user with exactly these roles (and unit), made or reset; returns the user's name."""
@@ -18,6 +20,8 @@ def make_user(email: str, roles: list[str] | tuple[str, ...] = (), unit: str | N
 		user.append("roles", {"role": role})
 	user.dlxh_unit = unit
 	user.save(ignore_permissions=True)
+	# The user's reach is cached for the request, which in tests lasts until the next set_user.
+	clear_unit_scope_cache()
 	return user.name
 
 
@@ -33,6 +37,19 @@ def make_unit(unit_name: str, **values):
 		| values
 	)
 	return doc.insert()
+
+
+def make_city_unit(unit_name: str, abbreviation: str, parent_body_line: str):
+	"""The city's Propaganda Department at the top of a test tree: a group that issues as the seed's does."""
+	return make_unit(
+		unit_name,
+		unit_type="City Department",
+		abbreviation=abbreviation,
+		is_group=1,
+		parent_body_line=parent_body_line,
+		issuer_line="Ban Tuyên giáo",
+		place_name="Cần Thơ",
+	)
 
 
 def make_plan(issuing_unit: str, plan_year: int = 2025, **values):

@@ -5,7 +5,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import act, make_plan, make_unit, make_user
+from dlxh_app.tests.utils import act, make_city_unit, make_plan, make_unit, make_user
 
 CITY = "Ban Tuyên giáo Thành ủy (thử)"
 DISTRICT = "Quận ủy Thử Nghiệm"
@@ -17,15 +17,7 @@ UNIT_LEADER = "plan.unit.leader@test.local"
 
 
 def make_fixture():
-	make_unit(
-		CITY,
-		unit_type="City Department",
-		abbreviation="TBTGTU",
-		is_group=1,
-		parent_body_line="Thành ủy Thử",
-		issuer_line="Ban Tuyên giáo",
-		place_name="Cần Thơ",
-	)
+	make_city_unit(CITY, "TBTGTU", "Thành ủy Thử")
 	for name in (DISTRICT, OTHER_DISTRICT):
 		make_unit(
 			name,

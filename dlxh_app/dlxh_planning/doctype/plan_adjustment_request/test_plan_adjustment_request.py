@@ -6,7 +6,7 @@ from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionErr
 from frappe.utils import add_days, getdate, today
 
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import act, make_plan, make_unit, make_user
+from dlxh_app.tests.utils import act, make_city_unit, make_plan, make_unit, make_user
 
 # The city department and its office; a district with two wards; another district.
 CITY = "Ban Tuyên giáo Thành ủy (đề nghị)"
@@ -30,15 +30,7 @@ YEAR = getdate(today()).year
 
 def make_fixture():
 	"""The unit tree and one user per place in it; the city's issued plan, returned."""
-	make_unit(
-		CITY,
-		unit_type="City Department",
-		abbreviation="DNBTGTU",
-		is_group=1,
-		parent_body_line="Thành ủy Đề Nghị",
-		issuer_line="Ban Tuyên giáo",
-		place_name="Cần Thơ",
-	)
+	make_city_unit(CITY, "DNBTGTU", "Thành ủy Đề Nghị")
 	make_unit(OFFICE, unit_type="Department Office", abbreviation="DNPTT", parent_dlxh_unit=CITY)
 	for name in (DISTRICT, OTHER_DISTRICT):
 		make_unit(name, parent_dlxh_unit=CITY, is_group=1, abbreviation="DNBTGQU", parent_body_line=name)

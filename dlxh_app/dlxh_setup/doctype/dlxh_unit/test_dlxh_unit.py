@@ -9,7 +9,7 @@ from frappe.utils.nestedset import NestedSetRecursionError, get_descendants_of
 
 from dlxh_app.dlxh_setup.units import get_current_successors, get_unit_and_descendants, get_units_valid_on
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import make_unit, make_user
+from dlxh_app.tests.utils import make_city_unit, make_unit, make_user
 
 CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
 OFFICE = "Phòng Thông tin - Tổng hợp"
@@ -20,15 +20,7 @@ WARD = "Đảng ủy phường Ninh Kiều"
 
 def make_units():
 	"""The city department with its office, two districts (until the 2025 reorganisation) and a ward."""
-	make_unit(
-		CITY,
-		unit_type="City Department",
-		abbreviation="btgtu",
-		is_group=1,
-		parent_body_line="Thành ủy Cần Thơ",
-		issuer_line="Ban Tuyên giáo",
-		place_name="Cần Thơ",
-	)
+	make_city_unit(CITY, "btgtu", "Thành ủy Cần Thơ")
 	make_unit(OFFICE, unit_type="Department Office", abbreviation="PTT-TH", parent_dlxh_unit=CITY)
 	for name, body in ((NINH_KIEU, "Quận ủy Ninh Kiều"), (BINH_THUY, "Quận ủy Bình Thủy")):
 		make_unit(
