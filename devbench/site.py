@@ -61,7 +61,7 @@ class SiteConfig:
 		return self.path / "site_config.json"
 
 	def save(self) -> None:
-		self.path.mkdir(parents=True, exist_ok=True)
+		make_site_dirs(self.path)
 		values = asdict(self)
 		values |= values.pop("frappe_keys")
 		self.config_file.write_text(json.dumps(values, indent=1))
@@ -95,6 +95,13 @@ class SiteConfig:
 				"DB_PASSWORD": self.db_password,
 			}
 		return env
+
+
+def make_site_dirs(site_path: Path) -> None:
+	"""The folders upstream `bench new-site` makes in a site (`installer.make_site_dirs`): where uploaded
+	files, backups and locks go."""
+	for folder in ("public/files", "private/files", "private/backups", "locks", "logs"):
+		(site_path / folder).mkdir(parents=True, exist_ok=True)
 
 
 def boot_engine() -> None:
