@@ -108,8 +108,13 @@ def sqlite_locking_reads() -> None:
 	that is refused for a stale snapshot or a busy lock makes the transaction start again as
 	`BEGIN IMMEDIATE`, which waits for the other writer (up to the busy timeout) and reads the latest
 	data. A transaction that has written holds the lock until it ends, so one that is refused has
-	written nothing: starting again loses only its snapshot; its savepoints are made again."""
+	written nothing: starting again loses only its snapshot; its savepoints are made again.
+
+	SQLite's own wait polls, sleeping up to 100 ms between tries, where MariaDB wakes a waiter as soon
+	as the lock is free: the transactions of one process (a threaded server's requests) also queue on a
+	lock of the process before their first write, so that the next starts as soon as one ends."""
 	import re
+	import threading
 
 	from monoframe.database.sqlite.database import SQLiteDatabase
 
@@ -120,10 +125,29 @@ def sqlite_locking_reads() -> None:
 	take_write_lock = 'update "tabDocType" set name = name where 0'
 	execute_query = SQLiteDatabase.execute_query
 	begin = SQLiteDatabase.begin
+	close = SQLiteDatabase.close
+	writers_of_file: dict[str, threading.Lock] = {}
 
 	def transaction(db) -> dict:
-		"""What this transaction did that SQLite does not say: written yet, savepoints open."""
-		return db.__dict__.setdefault("devbench_transaction", {"wrote": False, "savepoints": []})
+		"""What this transaction did that SQLite does not say: written yet, savepoints open, and the
+		process's writer lock of the database file, once queued for it."""
+		return db.__dict__.setdefault(
+			"devbench_transaction", {"wrote": False, "savepoints": [], "writer_lock": None}
+		)
+
+	def queue_as_writer(db) -> None:
+		state = transaction(db)
+		if state["wrote"] or state["writer_lock"]:
+			return
+		writer_lock = writers_of_file.setdefault(str(db.get_db_path()), threading.Lock())
+		# Past the busy timeout, SQLite's own wait decides (a transaction of this process left open).
+		if writer_lock.acquire(timeout=5):
+			state["writer_lock"] = writer_lock
+
+	def end_transaction(db) -> None:
+		state = db.__dict__.pop("devbench_transaction", None)
+		if state and state["writer_lock"]:
+			state["writer_lock"].release()
 
 	def restart_holding_write_lock(db) -> None:
 		db._cursor.execute("rollback")
@@ -132,6 +156,8 @@ def sqlite_locking_reads() -> None:
 			db._cursor.execute(f"savepoint {name}")
 
 	def execute_waiting_for_writers(db, query, values):
+		if write.match(query):
+			queue_as_writer(db)
 		try:
 			result = execute_query(db, query, values)
 		except sqlite3.OperationalError as error:
@@ -158,20 +184,25 @@ def sqlite_locking_reads() -> None:
 		return result
 
 	def begin_transaction(self, *, read_only=False):
-		self.__dict__.pop("devbench_transaction", None)
+		end_transaction(self)  # begun after every commit and rollback
 		return begin(self, read_only=read_only)
+
+	def close_transaction(self):
+		close(self)
+		end_transaction(self)
 
 	SQLiteDatabase.execute_query = execute_locking
 	SQLiteDatabase.begin = begin_transaction
+	SQLiteDatabase.close = close_transaction
 
 
 def sqlite_statistics() -> None:
 	"""MariaDB keeps each table's statistics current by itself (InnoDB recounts a table once a tenth of
 	its rows changed), so its planner picks the right index. SQLite plans with statistics only after
 	`ANALYZE`, which monoframe never runs: the synthesis query scanned all 162,600 report items of the
-	benchmark (335 ms; 16-23 ms once analyzed). The engine follows InnoDB's rule: on commit, each table
-	whose changed rows reach a tenth of the rows it had when last analyzed (or that was never analyzed)
-	is analyzed, with `analysis_limit` bounding the cost on large tables."""
+	benchmark (335 ms; 16-23 ms once analyzed). The engine follows InnoDB's rule: on commit, a table
+	whose rows changed (in this process, since it was last analyzed) reach a tenth of the rows it had
+	then, and at least a hundred, is analyzed, with `analysis_limit` bounding the cost on large tables."""
 	import re
 
 	from monoframe.database.sqlite.database import SQLiteDatabase
@@ -180,9 +211,12 @@ def sqlite_statistics() -> None:
 		r'^\s*(?:insert(?:\s+or\s+\w+)?\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:"([^"]+)"|([^\s(]+))',
 		re.IGNORECASE,
 	)
+	fewest_changes = 100
 	execute_query = SQLiteDatabase.execute_query
 	commit = SQLiteDatabase.commit
 	rollback = SQLiteDatabase.rollback
+	# (database file, table): rows changed by committed transactions since the table was analyzed.
+	changed_since_analyzed: dict[tuple[str, str], int] = {}
 
 	def changed_rows(db) -> dict[str, int]:
 		return db.__dict__.setdefault("devbench_changed_rows", {})
@@ -195,23 +229,38 @@ def sqlite_statistics() -> None:
 		return result
 
 	def rows_when_analyzed(db, table: str) -> int | None:
-		row = db._cursor.execute("select stat from sqlite_stat1 where tbl = ? limit 1", (table,)).fetchone()
+		try:
+			row = db._cursor.execute(
+				"select stat from sqlite_stat1 where tbl = ? limit 1", (table,)
+			).fetchone()
+		except sqlite3.OperationalError:  # no table analyzed yet
+			return None
 		return int(row[0].split()[0]) if row else None
+
+	def analyze(db, table: str) -> None:
+		db._cursor.execute("pragma analysis_limit = 1000")
+		try:
+			db._cursor.execute(f'analyze "{table}"')
+		except sqlite3.OperationalError as error:
+			if not db.is_table_missing(error):  # dropped or renamed since
+				raise
+		# Connections already open keep planning with the statistics they loaded with the schema: this
+		# generation tells `sqlite_connection_reuse` to open new ones (Frappe leaves user_version alone).
+		generation = db._cursor.execute("pragma user_version").fetchone()[0]
+		db._cursor.execute(f"pragma user_version = {generation + 1}")
 
 	def commit_analyzing(self, chain=None):
 		changed = self.__dict__.pop("devbench_changed_rows", {})
-		if changed and self._conn and not self._disable_transaction_control:
-			tables = {
-				row[0] for row in self._cursor.execute("select name from sqlite_master where type = 'table'")
-			}
-			has_statistics = "sqlite_stat1" in tables
-			self._cursor.execute("pragma analysis_limit = 1000")
+		if self._conn and not self._disable_transaction_control:
 			for table, rows in changed.items():
-				if table not in tables:  # dropped or renamed since
+				key = (str(self.get_db_path()), table)
+				changed_since_analyzed[key] = rows = changed_since_analyzed.get(key, 0) + rows
+				if rows < fewest_changes:
 					continue
-				analyzed = rows_when_analyzed(self, table) if has_statistics else None
+				analyzed = rows_when_analyzed(self, table)
 				if analyzed is None or rows * 10 >= analyzed:
-					self._cursor.execute(f'analyze "{table}"')
+					analyze(self, table)
+					changed_since_analyzed[key] = 0
 		return commit(self, chain=chain)
 
 	def rollback_forgetting(self, *, save_point=None, chain=None):
@@ -228,8 +277,9 @@ def sqlite_connection_reuse() -> None:
 	"""Upstream connects to MariaDB for every request, which costs little. A new SQLite connection costs
 	about 4 ms (opening the file, pragmas, reading the whole schema on its first statement), half of a
 	ping; even a request that never reads the database connected just to roll back. A closed connection
-	is kept, rolled back, and handed out again to the next opening of the same database file (not once
-	the file was replaced, as a new site or a restored copy does)."""
+	is kept, rolled back, and handed out again to the next opening of the same database file: not once
+	the file was replaced (a new site, a restored copy), nor once `ANALYZE` ran since it opened, as
+	SQLite reads statistics when a connection loads the schema."""
 	import atexit
 	import threading
 
@@ -247,13 +297,22 @@ def sqlite_connection_reuse() -> None:
 			return None
 		return (str(db.get_db_path()), stat.st_dev, stat.st_ino, read_only)
 
+	def statistics_mark(connection) -> int:
+		return connection.execute("pragma user_version").fetchone()[0]
+
 	def reused_connection(self, read_only: bool = False):
 		key = file_key(self, read_only)
-		with lock:
-			if idle.get(key):
-				return idle[key].pop()
+		while True:
+			with lock:
+				connection = idle[key].pop() if idle.get(key) else None
+			if connection is None:
+				break
+			if statistics_mark(connection) == connection.devbench_statistics:
+				return connection
+			connection.close()
 		connection = get_connection(self, read_only)
 		connection.devbench_key = key
+		connection.devbench_statistics = statistics_mark(connection)
 		return connection
 
 	def shareable_connection(self, read_only: bool = False):
@@ -301,9 +360,11 @@ def sqlite_connection_reuse() -> None:
 
 
 class KeyedConnection(sqlite3.Connection):
-	"""A SQLite connection that remembers the database file (path, device, inode) it was opened on."""
+	"""A SQLite connection that remembers the database file (path, device, inode) it was opened on, and
+	the statistics it planned with."""
 
 	devbench_key: tuple | None = None
+	devbench_statistics = 0
 
 
 def site_config_file() -> None:
@@ -729,9 +790,9 @@ def upstream_csrf_header() -> None:
 FIXES = [
 	sqlite_query_builder,
 	sqlite_named_parameters,
+	sqlite_connection_reuse,
 	sqlite_locking_reads,
 	sqlite_statistics,
-	sqlite_connection_reuse,
 	site_config_file,
 	site_name,
 	app_list,
