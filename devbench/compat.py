@@ -156,7 +156,8 @@ def sqlite_locking_reads() -> None:
 			db._cursor.execute(f"savepoint {name}")
 
 	def execute_waiting_for_writers(db, query, values):
-		if write.match(query):
+		writes = bool(write.match(query))
+		if writes:
 			queue_as_writer(db)
 		try:
 			result = execute_query(db, query, values)
@@ -165,7 +166,7 @@ def sqlite_locking_reads() -> None:
 				raise
 			restart_holding_write_lock(db)
 			result = execute_query(db, query, values)
-		if write.match(query):
+		if writes:
 			transaction(db)["wrote"] = True
 		return result
 
@@ -291,11 +292,12 @@ def sqlite_connection_reuse() -> None:
 	get_connection = SQLiteDatabase.get_connection
 
 	def file_key(db, read_only: bool) -> tuple | None:
+		path = str(db.get_db_path())
 		try:
-			stat = os.stat(db.get_db_path())
+			stat = os.stat(path)
 		except FileNotFoundError:
 			return None
-		return (str(db.get_db_path()), stat.st_dev, stat.st_ino, read_only)
+		return (path, stat.st_dev, stat.st_ino, read_only)
 
 	def statistics_mark(connection) -> int:
 		return connection.execute("pragma user_version").fetchone()[0]
