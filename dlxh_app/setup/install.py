@@ -11,6 +11,8 @@ import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
+from dlxh_app.dlxh_surveys.xlsform import make_library_questionnaires
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -30,6 +32,7 @@ def setup_site():
 	make_legal_documents()
 	make_settings()
 	make_workflows()
+	make_library_questionnaires()
 
 
 def get_custom_fields() -> dict:

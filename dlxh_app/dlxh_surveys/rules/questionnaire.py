@@ -81,7 +81,7 @@ def check_structure(questions: Sequence[Question], choices: Sequence[Choice]) ->
 			raise RuleError("code_format", row, code)
 		if code in seen:
 			raise RuleError("code_duplicate", row, code, seen[code])
-		if not question.label.strip():
+		if kind != BEGIN_GROUP and not question.label.strip():
 			raise RuleError("label_missing", row, code)
 		if kind in CHOICE_TYPES:
 			if not question.choice_list.strip():
