@@ -37,6 +37,9 @@ UNIT_SCOPED_DOCTYPES = {
 	"Opinion Report": UnitRule("unit"),
 	"Report Request": UnitRule("issuing_unit", issued_readable_below=True),
 	"DLXH Reminder Log": UnitRule("unit"),
+	# The units below an approved survey of the city or a district take part in it (collection in their
+	# areas, enumerators of the city's office).
+	"Opinion Survey": UnitRule("responsible_unit", issued_readable_below=True),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own
@@ -48,6 +51,11 @@ SCOPED_CHILD_TABLES = {
 	"Coordination Record Topic": "Coordination Record",
 	"Opinion Report Item": "Opinion Report",
 	"Report Request Unit": "Report Request",
+	"Survey Topic": "Opinion Survey",
+	"Survey Area": "Opinion Survey",
+	"Survey Step": "Opinion Survey",
+	"Survey Stratum": "Opinion Survey",
+	"Survey Budget Line": "Opinion Survey",
 }
 
 # Framework DocTypes whose records name a document: (field with its DocType, field with its name). A user

@@ -68,6 +68,7 @@ class DLXHPlan(Document):
 		signer_name: DF.Data | None
 		signer_title: DF.Data | None
 		signing_authority: DF.Data | None
+		surveys_done: DF.Int
 		title: DF.Data
 		topics: DF.TableMultiSelect[DLXHPlanTopic]
 		workflow_state: DF.Link | None

@@ -1,7 +1,8 @@
 # Copyright (c) 2026, dlxh_app contributors
 # License: MIT. See license.txt
 
-"""Progress of the plans a user may see: activities by status and the share done, per plan.
+"""Progress of the plans a user may see: activities by status and the share done, and surveys done against
+the plan's target, per plan.
 
 Counted by the database in one grouped query; the rows are limited by the app's unit criterion."""
 
@@ -36,6 +37,8 @@ def get_columns() -> list[dict]:
 		{"fieldname": "not_started", "label": _("Not Started"), "fieldtype": "Int", "width": 90},
 		{"fieldname": "cancelled", "label": _("Cancelled"), "fieldtype": "Int", "width": 90},
 		{"fieldname": "progress", "label": _("Progress"), "fieldtype": "Percent", "width": 100},
+		{"fieldname": "planned_surveys", "label": _("Planned Surveys"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "surveys_done", "label": _("Surveys Done"), "fieldtype": "Int", "width": 110},
 	]
 
 
@@ -60,7 +63,7 @@ def get_data(filters) -> list[dict]:
 	rows = frappe.db.sql(
 		f"""
 		select plan.name as plan, plan.plan_year, plan.issuing_unit, plan.workflow_state as status,
-			plan.document_reference,
+			plan.document_reference, plan.planned_surveys, plan.surveys_done,
 			count(activity.name) as activities,
 			sum(case when activity.status = %(done)s then 1 else 0 end) as done,
 			sum(case when activity.status = %(in_progress)s then 1 else 0 end) as in_progress,
@@ -70,7 +73,8 @@ def get_data(filters) -> list[dict]:
 		left join `tabDLXH Plan Activity` activity
 			on activity.parent = plan.name and activity.parenttype = 'DLXH Plan'
 		where {" and ".join(conditions)}
-		group by plan.name, plan.plan_year, plan.issuing_unit, plan.workflow_state, plan.document_reference
+		group by plan.name, plan.plan_year, plan.issuing_unit, plan.workflow_state, plan.document_reference,
+			plan.planned_surveys, plan.surveys_done
 		order by plan.plan_year desc, plan.issuing_unit
 		""",
 		values,

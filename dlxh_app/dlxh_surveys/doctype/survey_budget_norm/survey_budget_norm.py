@@ -15,7 +15,18 @@ class SurveyBudgetNorm(Document):
 
 		illustrative: DF.Check
 		item: DF.Data
-		item_group: DF.Literal["Plan and Questionnaire Design", "Pilot Survey", "Listing and Maps", "Manuals, Training and Supervision", "Printing", "Enumerator Pay", "Respondent Payment", "Transport", "Data Processing", "Analysis and Reporting"]
+		item_group: DF.Literal[
+			"Plan and Questionnaire Design",
+			"Pilot Survey",
+			"Listing and Maps",
+			"Manuals, Training and Supervision",
+			"Printing",
+			"Enumerator Pay",
+			"Respondent Payment",
+			"Transport",
+			"Data Processing",
+			"Analysis and Reporting",
+		]
 		legal_basis: DF.Link | None
 		note: DF.SmallText | None
 		province: DF.Data | None

@@ -17,13 +17,26 @@ class SurveyQuestion(Document):
 		code: DF.Data | None
 		constraint: DF.Data | None
 		constraint_message: DF.Data | None
-		demographic: DF.Literal["", "Area", "Gender", "Age Group", "Occupation", "Social Stratum", "Ethnicity", "Religion"]
+		demographic: DF.Literal[
+			"", "Area", "Gender", "Age Group", "Occupation", "Social Stratum", "Ethnicity", "Religion"
+		]
 		hint: DF.SmallText | None
 		label: DF.SmallText | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		question_type: DF.Literal["Select One", "Select Multiple", "Likert", "Integer", "Decimal", "Text", "Date", "Note", "Begin Group", "End Group"]
+		question_type: DF.Literal[
+			"Select One",
+			"Select Multiple",
+			"Likert",
+			"Integer",
+			"Decimal",
+			"Text",
+			"Date",
+			"Note",
+			"Begin Group",
+			"End Group",
+		]
 		relevant: DF.Data | None
 		required: DF.Check
 	# end: auto-generated types
