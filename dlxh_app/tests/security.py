@@ -71,6 +71,12 @@ READERS = {
 	"request_city_draft": set(),
 	"synthesis": set(),
 	"reminder_b": set(),
+	"survey_a": {A_OFFICER, A_LEADER},
+	"survey_a1": {A_OFFICER, A_LEADER, A1_OFFICER},
+	"survey_b": {B_OFFICER, B_LEADER},
+	# Approved: read by the units below the city, which take part in it.
+	"survey_city": {A_OFFICER, A_LEADER, A1_OFFICER, B_OFFICER, B_LEADER},
+	"survey_city_draft": set(),
 }
 
 
@@ -122,6 +128,7 @@ def make_fixture() -> Fixture:
 	make_unit_records(fixture)
 	make_reports(fixture)
 	make_requests(fixture)
+	make_surveys(fixture)
 	fixture.add(
 		"synthesis",
 		insert_as(
@@ -267,6 +274,31 @@ def make_requests(fixture: Fixture) -> None:
 	request("request_city_draft")
 
 
+def make_surveys(fixture: Fixture) -> None:
+	def survey(key, user, unit):
+		doc = insert_as(
+			user,
+			{
+				"doctype": "Opinion Survey",
+				"title": "Khảo sát dư luận",
+				"survey_year": 2026,
+				"responsible_unit": unit,
+				"policy": marker(key),
+				"target_population": marker(key),
+				"method_face_to_face": 1,
+			}
+			| SIGNER,
+		)
+		fixture.add(key, doc)
+		return doc
+
+	survey("survey_a", A_OFFICER, A)
+	survey("survey_a1", A1_OFFICER, A1)
+	act(survey("survey_b", B_OFFICER, B), (B_OFFICER, "Propose"))
+	act(survey("survey_city", CITY_OFFICER, CITY), (CITY_OFFICER, "Propose"), (MANAGER, "Approve"))
+	survey("survey_city_draft", CITY_OFFICER, CITY)
+
+
 def make_linked_records(fixture: Fixture, key: str) -> None:
 	"""One record of each framework DocType that names the record `key` (a unit's document), with the
 	marker of `key` in its text. Versions are not written in test mode, and workflow actions only by a
@@ -337,6 +369,7 @@ UNIT_RECORDS = (
 	("Opinion Synthesis", "issuing_unit"),
 	("Report Request", "issuing_unit"),
 	("DLXH Plan", "issuing_unit"),
+	("Opinion Survey", "responsible_unit"),
 )
 
 

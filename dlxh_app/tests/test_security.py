@@ -33,6 +33,8 @@ from dlxh_app.tests.security import (
 from dlxh_app.tests.utils import act, rest_session
 
 APP = "dlxh_app"
+# A questionnaire every site has (the library's), which the questionnaire methods are tried on.
+LIBRARY_QUESTIONNAIRE = "hai_long_chinh_sach v1"
 
 
 def app_doctypes(**filters) -> list[frappe._dict]:
@@ -428,6 +430,7 @@ class TestWhitelistedMethods(SecurityTestCase):
 	def cases(self):
 		fixture = self.fixture
 		reporting = "dlxh_app.dlxh_reporting"
+		surveys = "dlxh_app.dlxh_surveys"
 
 		def refused_on(key, method, **args):
 			"""Refused wherever the user may not write (or read) the document."""
@@ -493,6 +496,38 @@ class TestWhitelistedMethods(SecurityTestCase):
 				problems.append(f"get_compliance of {other}: answered {response.status_code}")
 			return problems
 
+		def staff_only(call):
+			"""Refused to Guest and collaborators, whom questionnaires are not for; staff are not called (the
+			method would make records)."""
+
+			def case(client, user):
+				if user and USERS[user][0] != "DLXH Collaborator":
+					return []
+				response = call(client)
+				return [] if denied(response) else [f"answered {user} {response.status_code}"]
+
+			return case
+
+		def import_another_units_file(client, user):
+			"""An XLSForm import reads only a file the user may read: here one attached to report_b."""
+			response = api(
+				client,
+				f"{surveys}.xlsform.import_xlsform",
+				file_url=frappe.db.get_value("File", fixture.linked["File"], "file_url"),
+			)
+			if may_read(user, "report_b") and user and USERS[user][0] != "DLXH Collaborator":
+				# Readable, and refused as no workbook.
+				return (
+					[]
+					if response.status_code == 417
+					else [f"import_xlsform: answered {response.status_code}"]
+				)
+			return (
+				[]
+				if denied(response)
+				else [f"import_xlsform of report_b's file: answered {response.status_code}"]
+			)
+
 		return {
 			"dlxh_app.dlxh_setup.units.get_units_valid_on": no_guest(
 				"dlxh_app.dlxh_setup.units.get_units_valid_on"
@@ -525,6 +560,18 @@ class TestWhitelistedMethods(SecurityTestCase):
 				f"{reporting}.dashboard_chart_source.opinion_trend_by_month.opinion_trend_by_month.get_data"
 			),
 			f"{reporting}.api.get_compliance": compliance_of_another_unit,
+			f"{surveys}.doctype.opinion_survey.opinion_survey.OpinionSurvey.return_for_revision": refused_on(
+				"survey_b", "return_for_revision", reason="Trả lại"
+			),
+			f"{surveys}.doctype.survey_questionnaire.survey_questionnaire.SurveyQuestionnaire.make_new_version": staff_only(
+				lambda client: doc_method(
+					client, ("Survey Questionnaire", LIBRARY_QUESTIONNAIRE), "make_new_version"
+				)
+			),
+			f"{surveys}.xlsform.export_xlsform": staff_only(
+				lambda client: api(client, f"{surveys}.xlsform.export_xlsform", name=LIBRARY_QUESTIONNAIRE)
+			),
+			f"{surveys}.xlsform.import_xlsform": import_another_units_file,
 		}
 
 	def test_every_whitelisted_method_has_a_case(self):
