@@ -1,7 +1,7 @@
 """Demo data to try the app with: the units of Can Tho in January 2025 and a few of the wards that took
 over from its districts on 1 July 2025, one user per role, the 2025 city plan of the seed and two
-district plans derived from it, taken through the approval workflow by the demo users themselves, and
-the 2025 reporting cycle (demo_reports.py).
+district plans derived from it, taken through the approval workflow by the demo users themselves, the
+three surveys of the city's plan (demo_surveys.py) and the 2025 reporting cycle (demo_reports.py).
 
 On a bench: `bench --site SITE execute dlxh_app.setup.demo.make_demo` (bench commits afterwards).
 The data is in setup/data/demo/. Records that exist already are left as they are, so running it again
@@ -21,13 +21,15 @@ PROGRESS_FIELDS = ("status", "status_note")
 
 
 def make_demo():
-	# Imported here: the reporting cycle uses this module's helpers.
+	# Imported here: the reporting cycle and the surveys use this module's helpers.
 	from dlxh_app.setup.demo_reports import make_reporting_cycle
+	from dlxh_app.setup.demo_surveys import make_surveys
 
 	make_units()
 	make_users()
 	make_settings()
 	make_plans()
+	make_surveys()
 	make_reporting_cycle()
 
 

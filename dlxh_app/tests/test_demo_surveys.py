@@ -1,0 +1,135 @@
+"""The demo's surveys: the three of the city's 2025 plan as its users took them through, with library
+questionnaires, sampling plans and budgets of illustrative norms; loaded once for the class (with the units,
+users and plans they need) and rolled back after it."""
+
+import frappe
+from frappe.utils import get_datetime, now_datetime
+
+from dlxh_app.setup.demo import make_plans, make_settings, make_units, make_users
+from dlxh_app.setup.demo_surveys import make_surveys
+from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.printing import lines, read_pdf
+
+CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
+ENUMERATOR = "enumerator@dlxh.local"
+FIELDS = [
+	"name",
+	"title",
+	"workflow_state",
+	"document_reference",
+	"decision_reference",
+	"decision_date",
+	"timing",
+	"paired_survey",
+	"questionnaire",
+	"sample_size",
+	"estimated_total",
+	"settled_total",
+	"online_enabled",
+	"opens_on",
+	"closes_on",
+	"plan",
+]
+
+
+def surveys() -> list[frappe._dict]:
+	return frappe.get_all(
+		"Opinion Survey",
+		{"responsible_unit": CITY, "survey_year": 2025},
+		FIELDS,
+		order_by="document_number asc",
+	)
+
+
+class TestDemoSurveys(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_units()
+		make_users()
+		make_settings()
+		make_plans()
+		make_surveys()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		super().tearDownClass()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_the_three_surveys_of_the_city_plan(self):
+		before, after, resolution = surveys()
+		self.assertEqual(
+			[
+				(survey.workflow_state, survey.document_reference, survey.decision_reference)
+				for survey in surveys()
+			],
+			[
+				("Closed", "01-TTr/BTGTU", "01-QĐ/BTGTU"),
+				("Analysing", "02-TTr/BTGTU", "02-QĐ/BTGTU"),
+				("In Field", "03-TTr/BTGTU", "03-QĐ/BTGTU"),
+			],
+		)
+		self.assertEqual(str(before.decision_date), "2025-03-05")
+		plan = frappe.db.get_value(
+			"DLXH Plan", before.plan, ["planned_surveys", "surveys_done"], as_dict=True
+		)
+		self.assertEqual((plan.planned_surveys, plan.surveys_done), (3, 1))
+		# The pair on the merger of communes and wards, one questionnaire for both.
+		self.assertEqual((before.timing, before.paired_survey), ("Before Issuance", after.name))
+		self.assertEqual((after.timing, after.paired_survey), ("After Implementation", before.name))
+		self.assertEqual(before.questionnaire, after.questionnaire)
+		self.assertTrue(frappe.db.get_value("Survey Questionnaire", resolution.questionnaire, "is_library"))
+		# Online collection open around today for the survey in the field.
+		self.assertTrue(resolution.online_enabled)
+		self.assertLess(get_datetime(resolution.opens_on), now_datetime())
+		self.assertGreater(get_datetime(resolution.closes_on), now_datetime())
+
+	def test_sampling_plans_and_budgets(self):
+		before, after, resolution = surveys()
+		for survey in (before, after):
+			strata = frappe.get_all("Survey Stratum", {"parent": survey.name}, ["target", "population"])
+			self.assertEqual(len(strata), 7)
+			self.assertEqual(sum(row.target for row in strata), survey.sample_size)
+		self.assertEqual(
+			frappe.get_all("Survey Stratum", {"parent": resolution.name}, pluck="target", order_by="idx"),
+			[200, 200, 400],
+		)
+		self.assertGreater(before.settled_total, 0)
+		self.assertEqual(after.settled_total, 0)
+		lines_ = frappe.get_all("Survey Budget Line", {"parent": before.name}, ["illustrative", "norm"])
+		self.assertTrue(lines_ and all(row.illustrative and row.norm for row in lines_))
+		self.assertEqual(frappe.db.count("Survey Budget Norm", {"province": "Cần Thơ", "illustrative": 0}), 0)
+
+	def test_printed_proposal_says_its_rates_are_illustrative(self):
+		name = surveys()[0].name
+		text = lines(
+			[
+				word
+				for page in read_pdf(frappe.get_print("Opinion Survey", name, as_pdf=True))
+				for word in page.region()
+			]
+		)
+		for printed in (
+			"TỜ TRÌNH",
+			"Số 01-TTr/BTGTU",
+			"Cần Thơ, ngày 25 tháng 02 năm 2025",
+			"Đơn giá minh họa, không phải định mức chi chính thức",
+		):
+			self.assertIn(printed, text)
+
+	def test_the_enumerator_reads_the_citys_approved_surveys(self):
+		names = {survey.name for survey in surveys()}
+		frappe.set_user(ENUMERATOR)
+		self.assertEqual(set(frappe.get_list("Opinion Survey", pluck="name")) & names, names)
+
+	def test_loading_again_changes_nothing(self):
+		counts = {
+			doctype: frappe.db.count(doctype)
+			for doctype in ("Opinion Survey", "Survey Budget Norm", "Survey Budget Line")
+		}
+		make_surveys()
+		self.assertEqual({doctype: frappe.db.count(doctype) for doctype in counts}, counts)
