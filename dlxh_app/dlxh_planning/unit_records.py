@@ -1,11 +1,13 @@
-"""Rules shared by the records a unit keeps about its work under a plan (adjustment requests,
-coordination records)."""
+"""Rules shared by the records a unit keeps about its work (plans, adjustment requests, coordination
+records, surveys)."""
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, today
+from frappe.utils import cint, getdate, today
 from frappe.utils.nestedset import get_ancestors_of
 
+from dlxh_app.dlxh_planning.rules.plan import check_plan_year, exists_in_year
+from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.permissions import get_user_unit
 from dlxh_app.validation import field_label, refuse_unreadable_link, throw_invalid
 
@@ -50,4 +52,31 @@ def validate_plan_of_unit(doc, plan_field: str = "plan", unit_field: str = "unit
 			_("{0}: {1} of {2} has not been issued yet, so it is not addressed to {3}.").format(
 				label, plan, frappe.bold(issuing_unit), frappe.bold(unit)
 			),
+		)
+
+
+def validate_unit_in_year(doc, fieldname: str, year: int):
+	"""The unit in `fieldname` of `doc` (a document or a child row) existed during the year of the record."""
+	unit = doc.get(fieldname)
+	if not unit:
+		return
+	dates = frappe.db.get_value("DLXH Unit", unit, ["valid_from", "valid_to"], as_dict=True)
+	if dates and not exists_in_year(dates.valid_from, dates.valid_to, cint(year)):
+		label = field_label(doc, fieldname)
+		throw_invalid(
+			label,
+			_("{0}: {1} did not exist in {2}. Choose the unit that carried on its work.").format(
+				label, frappe.bold(unit), year
+			),
+		)
+
+
+def validate_year(doc, fieldname: str):
+	"""The year a plan or a survey is for: from the first the app keeps to the next one (made ahead)."""
+	try:
+		check_plan_year(cint(doc.get(fieldname)), getdate(today()))
+	except RuleError as error:
+		label = field_label(doc, fieldname)
+		throw_invalid(
+			label, _("{0} must be between {1} and {2}.").format(label, error.values[1], error.values[2])
 		)

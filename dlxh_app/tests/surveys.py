@@ -165,6 +165,17 @@ def make_survey(records: dict, user: str = OFFICER, **values):
 	return insert_as(user, survey_values(records, **values))
 
 
+def settle(name: str, respondents: int):
+	"""The district's officer settles an approved survey of `survey_values`: every line as estimated but the
+	payment to respondents, made for `respondents` forms (its fourth line)."""
+	survey = frappe.get_doc("Opinion Survey", name)
+	for row in survey.budget_lines:
+		row.settled_quantity = row.estimated_quantity
+	survey.budget_lines[3].settled_quantity = respondents
+	as_user(OFFICER, survey.save)
+	return survey
+
+
 class SurveyTestCase(IntegrationTestCase):
 	"""The fixture is made once for the class; each test's changes are rolled back after it."""
 

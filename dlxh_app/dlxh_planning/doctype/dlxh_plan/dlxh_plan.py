@@ -4,16 +4,15 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, format_date, getdate, today
+from frappe.utils import cint, format_date, getdate
 from frappe.utils.nestedset import get_ancestors_of
 
 from dlxh_app.dlxh_planning.rules.plan import (
 	check_activity_period,
-	check_plan_year,
 	citation,
-	exists_in_year,
 	plan_progress,
 )
+from dlxh_app.dlxh_planning.unit_records import validate_unit_in_year, validate_year
 from dlxh_app.dlxh_setup.issuing import ISSUING_FIELDS, issue, set_issuing_defaults
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.permissions import get_user_unit
@@ -76,8 +75,8 @@ class DLXHPlan(Document):
 
 	def validate(self):
 		self.set_defaults()
-		self.validate_plan_year()
-		self.validate_unit_exists_in_year("issuing_unit", self.issuing_unit)
+		validate_year(self, "plan_year")
+		validate_unit_in_year(self, "issuing_unit", self.plan_year)
 		self.validate_one_plan_per_year()
 		self.validate_parent_plan()
 		self.validate_activities()
@@ -109,29 +108,6 @@ class DLXHPlan(Document):
 
 	def set_defaults(self):
 		set_issuing_defaults(self, self.issuing_unit or get_user_unit())
-
-	def validate_plan_year(self):
-		try:
-			check_plan_year(cint(self.plan_year), getdate(today()))
-		except RuleError as error:
-			label = field_label(self, "plan_year")
-			throw_invalid(
-				label,
-				_("{0} must be between {1} and {2}.").format(label, error.values[1], error.values[2]),
-			)
-
-	def validate_unit_exists_in_year(self, fieldname: str, unit: str | None, row=None):
-		if not unit:
-			return
-		dates = frappe.db.get_value("DLXH Unit", unit, ["valid_from", "valid_to"], as_dict=True)
-		if dates and not exists_in_year(dates.valid_from, dates.valid_to, cint(self.plan_year)):
-			label = field_label(row or self, fieldname)
-			throw_invalid(
-				label,
-				_("{0}: {1} did not exist in {2}. Choose the unit that carried on its work.").format(
-					label, frappe.bold(unit), self.plan_year
-				),
-			)
 
 	def validate_one_plan_per_year(self):
 		existing = frappe.db.get_value(
@@ -193,7 +169,7 @@ class DLXHPlan(Document):
 						format_date(row.start_date),
 					),
 				)
-			self.validate_unit_exists_in_year("responsible_unit", row.responsible_unit, row)
+			validate_unit_in_year(row, "responsible_unit", self.plan_year)
 
 	def fill_citations(self):
 		for row in self.legal_bases:

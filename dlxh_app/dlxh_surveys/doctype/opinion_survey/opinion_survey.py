@@ -6,11 +6,11 @@ import secrets
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, flt, fmt_money, format_date, getdate, today
+from frappe.utils import cint, flt, fmt_money, format_date, getdate
 from frappe.utils.nestedset import get_descendants_of
 
-from dlxh_app.dlxh_planning.rules.plan import check_activity_period, check_plan_year, exists_in_year
-from dlxh_app.dlxh_planning.unit_records import validate_plan_of_unit
+from dlxh_app.dlxh_planning.rules.plan import check_activity_period, exists_in_year
+from dlxh_app.dlxh_planning.unit_records import validate_plan_of_unit, validate_unit_in_year, validate_year
 from dlxh_app.dlxh_setup.issuing import ISSUING_FIELDS, ReferenceFields, issue, set_issuing_defaults
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.dlxh_surveys.questionnaire import get_form
@@ -141,7 +141,7 @@ class OpinionSurvey(Document):
 
 	def validate(self):
 		self.set_defaults()
-		self.validate_year()
+		validate_year(self, "survey_year")
 		self.validate_units()
 		validate_plan_of_unit(self, "plan", UNIT_FIELD)
 		self.validate_plan_year()
@@ -207,22 +207,13 @@ class OpinionSurvey(Document):
 			self.public_slug = secrets.token_urlsafe(12)
 		self.make_steps()
 
-	def validate_year(self):
-		try:
-			check_plan_year(cint(self.survey_year), getdate(today()))
-		except RuleError as error:
-			label = field_label(self, "survey_year")
-			throw_invalid(
-				label, _("{0} must be between {1} and {2}.").format(label, error.values[1], error.values[2])
-			)
-
 	def validate_units(self):
 		"""The responsible unit and the areas existed in the survey's year; the areas are the responsible
 		unit or units below it."""
-		self.validate_unit_in_year(self, UNIT_FIELD)
+		validate_unit_in_year(self, UNIT_FIELD, self.survey_year)
 		below = set(get_descendants_of("DLXH Unit", self.get(UNIT_FIELD))) | {self.get(UNIT_FIELD)}
 		for row in self.areas:
-			self.validate_unit_in_year(row, "area")
+			validate_unit_in_year(row, "area", self.survey_year)
 			if row.area not in below:
 				label = field_label(row, "area")
 				throw_invalid(
@@ -231,17 +222,6 @@ class OpinionSurvey(Document):
 						label, frappe.bold(row.area), frappe.bold(self.get(UNIT_FIELD))
 					),
 				)
-
-	def validate_unit_in_year(self, doc, fieldname: str):
-		dates = frappe.db.get_value("DLXH Unit", doc.get(fieldname), ["valid_from", "valid_to"], as_dict=True)
-		if dates and not exists_in_year(dates.valid_from, dates.valid_to, cint(self.survey_year)):
-			label = field_label(doc, fieldname)
-			throw_invalid(
-				label,
-				_("{0}: {1} did not exist in {2}. Choose the unit that carried on its work.").format(
-					label, frappe.bold(doc.get(fieldname)), self.survey_year
-				),
-			)
 
 	def validate_plan_year(self):
 		if not self.plan:

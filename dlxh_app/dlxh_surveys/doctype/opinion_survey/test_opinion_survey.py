@@ -25,6 +25,7 @@ from dlxh_app.tests.surveys import (
 	YEAR,
 	SurveyTestCase,
 	in_language,
+	settle,
 )
 from dlxh_app.tests.utils import act, as_user
 
@@ -240,19 +241,13 @@ class TestBudget(SurveyTestCase):
 		self.assertRefused(self.survey, "Norm", "row 2", str(YEAR))
 
 	def test_settlement_after_the_survey(self):
-		survey = act(self.survey(), *APPROVED)
-		frappe.set_user(OFFICER)
-		survey = frappe.get_doc("Opinion Survey", survey.name)
-		for row in survey.budget_lines:
-			row.settled_quantity = row.estimated_quantity
-		survey.budget_lines[3].settled_quantity = 400
-		survey.save()
+		survey = settle(act(self.survey(), *APPROVED).name, respondents=400)
 		self.assertEqual(survey.budget_lines[3].difference, 24 * 30_000)
 		self.assertEqual(survey.budget_difference, 24 * 30_000)
 		self.assertEqual(survey.settled_total, survey.estimated_total + 24 * 30_000)
 		# The estimate is what was approved.
 		survey.budget_lines[3].estimated_quantity = 400
-		self.assertRefused(survey.save, exception=frappe.UpdateAfterSubmitError)
+		self.assertRefused(lambda: as_user(OFFICER, survey.save), exception=frappe.UpdateAfterSubmitError)
 
 	def test_server_owned_figures_are_not_taken_from_the_user(self):
 		survey = self.survey(

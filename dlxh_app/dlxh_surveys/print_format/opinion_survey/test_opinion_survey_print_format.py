@@ -9,7 +9,7 @@ settled; the draft mark before it is proposed; escaped user text."""
 import frappe
 
 from dlxh_app.tests.printing import SCRIPT, closing_columns, lines, locate_in_order, read_pdf, runs_script
-from dlxh_app.tests.surveys import LEADER, OFFICER, SIGNER, YEAR, SurveyTestCase
+from dlxh_app.tests.surveys import LEADER, OFFICER, SIGNER, YEAR, SurveyTestCase, settle
 from dlxh_app.tests.utils import act
 
 
@@ -63,14 +63,7 @@ class TestSurveyPrint(SurveyTestCase):
 		self.assertEqual(closing_columns(pages)[1], "\n".join(value for value in SIGNER.values() if value))
 
 	def test_settlement_beside_the_estimate_once_settled(self):
-		survey = act(self.survey(), (OFFICER, "Propose"), (LEADER, "Approve"))
-		frappe.set_user(OFFICER)
-		survey = frappe.get_doc("Opinion Survey", survey.name)
-		for row in survey.budget_lines:
-			row.settled_quantity = row.estimated_quantity
-		survey.budget_lines[3].settled_quantity = 400
-		survey.save()
-		frappe.set_user("Administrator")
+		survey = settle(act(self.survey(), (OFFICER, "Propose"), (LEADER, "Approve")).name, respondents=400)
 		text = printed(read_pdf(print_survey(survey.name, as_pdf=True)))
 		self.assertIn("Quyết toán", text)
 		# Quantity, rate and amount estimated, then settled, and the difference.
