@@ -87,7 +87,7 @@ class TestSeedPlanPrint(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_demo()
+		make_demo(reporting=False)
 		name = plan_of(CITY)
 		cls.html = print_plan(name)
 		cls.pdf = print_plan(name, as_pdf=True)
@@ -210,7 +210,7 @@ class TestSeedPlanPrint(IntegrationTestCase):
 
 class TestPlanPrint(IntegrationTestCase):
 	def setUp(self):
-		make_demo()
+		make_demo(reporting=False)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
