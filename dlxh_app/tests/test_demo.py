@@ -750,6 +750,7 @@ class TestDemo(IntegrationTestCase):
 		# 2. The ward's officer drafts this month's report and pulls in the opinions of the month.
 		report = insert_as(officer, {"doctype": "Opinion Report", "situation_summary": "<p>Ổn định.</p>"})
 		self.assertEqual((report.unit, report.period_year, report.period_month), (unit, *self.current))
+		self.assertTrue(report.name.startswith(f"BCDL-{self.current[0]}-"), report.name)
 		self.assertEqual(as_user(officer, report.pull_entries), 4)
 		# 3. Sent to the leader, who approves and sends it, signed by the ward's default signer.
 		report = act(report, (officer, "Send to Leader"), (leader, "Approve and Send"))

@@ -95,6 +95,10 @@ class OpinionReport(Document):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	def before_insert(self):
+		# The name is made from the period before `validate` runs.
+		self.set_defaults()
+
 	def validate(self):
 		self.set_defaults()
 		self.validate_period()

@@ -282,6 +282,8 @@ class TestReportBadInput(ReportingTestCase):
 		with at(2025, 7, 3, 10, 0):
 			report = make_report(period_year=None, period_month=None)
 		self.assertEqual((report.period_year, report.period_month), (2025, 7))
+		# Named by that period too.
+		self.assertTrue(report.name.startswith("BCDL-2025-"), report.name)
 
 	def test_unit_must_report_and_exist_in_the_period(self):
 		self.assertRefused(lambda: make_report("Administrator", unit=OFFICE), "Unit", "not a reporting unit")
