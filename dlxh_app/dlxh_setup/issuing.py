@@ -28,14 +28,14 @@ def set_issuing_defaults(doc, default_unit: str | None, unit_field: str = "issui
 	if not doc.get(unit_field):
 		doc.set(unit_field, default_unit)
 	unit = doc.get(unit_field)
-	if not unit:
+	named_signer = doc.signer_name or doc.signer_title
+	if not unit or (doc.place_name and named_signer):
 		return
 	values = frappe.db.get_value("DLXH Unit", unit, ["place_name", *SIGNER_FIELDS], as_dict=True)
 	if not values:
 		return
-	if not doc.place_name:
-		doc.place_name = values.place_name
-	if doc.signer_name or doc.signer_title:
+	doc.place_name = doc.place_name or values.place_name
+	if named_signer:
 		return
 	signer = values
 	if not (values.signer_name or values.signer_title):

@@ -28,7 +28,7 @@ from dlxh_app.dlxh_reporting.rules.compliance import owes_report
 from dlxh_app.dlxh_reporting.rules.deadline import judge
 from dlxh_app.dlxh_reporting.rules.period import add_months, entry_window
 from dlxh_app.setup.demo_time import HISTORY_YEAR, RECENT_MONTHS, DemoTime, Event, Period
-from dlxh_app.setup.demo_users import acting_as, staff_of
+from dlxh_app.setup.demo_users import acting_as, staff_of, taking_turns
 from dlxh_app.setup.install import read_data
 
 CITY_OFFICER = "officer@dlxh.local"
@@ -255,8 +255,9 @@ def record_report(spec: ReportSpec, time: DemoTime):
 	their moments."""
 	staff = staff_of(spec.unit) | {"city": CITY_OFFICER}
 	doc, drafted_at, sent_at, accepted_at = None, None, None, None
-	for moment, role, action in spec.steps(time):
-		with acting_as(staff[role]):
+	with taking_turns() as turn:
+		for moment, role, action in spec.steps(time):
+			turn(staff[role])
 			if action == "Draft":
 				doc, drafted_at = draft_report(spec, time), moment
 			elif action == "Return":
@@ -267,11 +268,11 @@ def record_report(spec: ReportSpec, time: DemoTime):
 				doc.save()
 			else:
 				doc = apply_workflow(doc, action)
-		if action == "Approve and Send":
-			sent_at = moment
-		if action == "Accept":
-			accepted_at = moment
-		time.step_done(doc, moment)
+			if action == "Approve and Send":
+				sent_at = moment
+			if action == "Accept":
+				accepted_at = moment
+			time.step_done(doc, moment)
 	fields = {"accepted_on": accepted_at}
 	if sent_at:
 		# Judged by the app's rule against the deadline that applies, at the moment it was last sent;

@@ -87,11 +87,25 @@ def importing():
 def acting_as(user: str):
 	"""Act as `user` in their language, as their own session would: what the app writes in the user's
 	words (a workflow step in the timeline, an opinion's social stratum) reads as they would see it."""
-	previous_user, previous_lang = frappe.session.user, frappe.local.lang
-	frappe.set_user(user)
-	frappe.local.lang = frappe.db.get_value("User", user, "language") or previous_lang
-	try:
+	with taking_turns() as turn:
+		turn(user)
 		yield
+
+
+@contextmanager
+def taking_turns():
+	"""For a course of steps by several users: `turn(user)` acts as `user` from then on, without coming
+	back to the caller's user in between (each change of user empties the request's caches); the caller's
+	user and language come back at the end."""
+	previous_user, previous_lang = frappe.session.user, frappe.local.lang
+
+	def turn(user: str):
+		if frappe.session.user != user:
+			frappe.set_user(user)
+			frappe.local.lang = frappe.db.get_value("User", user, "language") or previous_lang
+
+	try:
+		yield turn
 	finally:
 		frappe.set_user(previous_user)
 		frappe.local.lang = previous_lang
