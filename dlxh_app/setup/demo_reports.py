@@ -184,15 +184,14 @@ def monthly_reports(units: list[dict], texts: Texts, time: DemoTime):
 	for unit in units:
 		for year, month in periods:
 			outcome = outcome_of(unit, (year, month), time)
-			if outcome in (MISSING, NOT_OWED) or (year, month) > time.current_period():
-				continue
-			rng = random.Random(f"{unit['unit']}/{year}-{month}")
-			day = rng.randint(*SEND_DAYS.get(outcome, USUAL_SEND_DAYS))
-			first_sent = time.at(getdate(f"{year}-{month:02d}-{day:02d}"), rng.randint(8, 16))
-			first_sent += timedelta(minutes=rng.choice((0, 15, 30, 45)))
-			if first_sent + timedelta(hours=DRAFTED[0]) > time.now or reported(unit["unit"], year, month):
+			if (
+				outcome in (MISSING, NOT_OWED)
+				or (year, month) > time.current_period()
+				or reported(unit["unit"], year, month)
+			):
 				continue
 			month_texts = texts.of_period(year)
+			rng = random.Random(f"{unit['unit']}/{year}-{month}")
 			# The district whose collaborator recorded opinions in 2025 pulls them into its reports.
 			own_entries = (
 				history_entries.get(month, []) if year == HISTORY_YEAR and unit.get("collaborator") else []
@@ -200,6 +199,11 @@ def monthly_reports(units: list[dict], texts: Texts, time: DemoTime):
 			pulled = sum(entry.get("verification_status") != "Unfounded" for entry in own_entries)
 			pool = [item for item in month_texts["items"] if month in item["months"]]
 			items = rng.sample(pool, max(1, rng.randint(2, 5) - pulled))
+			day = rng.randint(*SEND_DAYS.get(outcome, USUAL_SEND_DAYS))
+			first_sent = time.at(getdate(f"{year}-{month:02d}-{day:02d}"), rng.randint(8, 16))
+			first_sent += timedelta(minutes=rng.choice((0, 15, 30, 45)))
+			if not time.happened(first_sent + timedelta(hours=DRAFTED[0])):
+				continue
 			yield ReportSpec(
 				unit=unit,
 				outcome=outcome,
@@ -331,16 +335,16 @@ def record_entries(entries: list[dict], collaborator: str, time: DemoTime):
 
 
 def current_entries(units: list[dict], texts: Texts, time: DemoTime) -> list[Event]:
-	"""The opinions the README's collaborator has recorded in the current month's window (from the
-	deadline day of the month before), which the walkthrough's officer pulls into the report; the
-	ward's officer checks them."""
+	"""The opinions the README's collaborator has recorded for the current month's report (from the
+	deadline day of the month before to the day before this month's), which the walkthrough's officer
+	pulls into it; the ward's officer checks them."""
 	unit = frappe.db.get_value("User", COLLABORATOR, "dlxh_unit")
 	deadline_day = cint(frappe.get_cached_doc("DLXH Settings").report_deadline_day)
-	first_day = entry_window(*time.current_period(), deadline_day)[0]
+	first_day, last_day = entry_window(*time.current_period(), deadline_day)
 	officer = staff_of(next(row for row in units if row["unit"] == unit))["officer"]
 	entries = []
 	for values in texts.yearly["collaborator_entries"]:
-		day = max(first_day, time.today - timedelta(days=values["days_ago"]))
+		day = max(first_day, min(time.today, last_day) - timedelta(days=values["days_ago"]))
 		values = values | {"entry_date": str(day), "unit": unit}
 		if not frappe.db.exists("Opinion Entry", {"owner": COLLABORATOR, "content": values["content"]}):
 			entries.append(values)
