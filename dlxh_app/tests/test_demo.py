@@ -22,8 +22,7 @@ from dlxh_app.setup.demo import get_demo_logins, make_demo
 from dlxh_app.setup.demo_users import make_user
 from dlxh_app.setup.install import read_data
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.reporting import as_user, insert_as
-from dlxh_app.tests.utils import act, in_request_thread
+from dlxh_app.tests.utils import act, as_user, in_request_thread, insert_as
 
 README = Path(frappe.get_app_path("dlxh_app")).parent / "README.md"
 CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"

@@ -6,7 +6,7 @@ from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionErr
 from frappe.utils import add_days, getdate, today
 
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import act, in_language, make_city_unit, make_plan, make_unit, make_user
+from dlxh_app.tests.utils import act, as_user, in_language, make_city_unit, make_plan, make_unit, make_user
 
 # The city department and its office; a district with two wards; another district.
 CITY = "Ban Tuyên giáo Thành ủy (đề nghị)"
@@ -55,15 +55,6 @@ def make_fixture():
 def issue_plan(unit):
 	plan = as_user(CITY_OFFICER, make_plan, unit, YEAR)
 	return act(plan, (CITY_OFFICER, "Send for Approval"), (MANAGER, "Approve"), (CITY_OFFICER, "Issue"))
-
-
-def as_user(user, function, *args, **kwargs):
-	previous = frappe.session.user
-	frappe.set_user(user)
-	try:
-		return function(*args, **kwargs)
-	finally:
-		frappe.set_user(previous)
 
 
 def listed(doctype, user):
@@ -229,17 +220,24 @@ class TestPlanAdjustmentRequest(UnitRecordTestCase):
 		above = issue_plan(DISTRICT)
 		self.assertEqual(self.request(plan=above.name).plan, above.name)
 
+		# Plans the ward may not read are not named to it.
 		sideways = issue_plan(OTHER_DISTRICT)
-		self.assertRefused(lambda: self.request(plan=sideways.name), "Plan", sideways.name, "neither")
+		self.assertRefused(lambda: self.request(plan=sideways.name), "Plan", "another unit")
+		not_yet_issued = make_plan(CITY, YEAR + 1)
+		self.assertRefused(lambda: self.request(plan=not_yet_issued.name), "Plan", "another unit")
+		# The district reads the ward's plan, but works under its own and those above.
 		self.assertRefused(
 			lambda: self.request(DISTRICT_LEADER, plan=own.name, unit=DISTRICT), "Plan", own.name, "neither"
 		)
-		not_yet_issued = make_plan(CITY, YEAR + 1)
-		self.assertRefused(
-			lambda: self.request(plan=not_yet_issued.name), "Plan", not_yet_issued.name, "not been issued"
-		)
+		# Cancelled, the district's plan is no longer addressed to the ward; the district is told why.
 		act(above, (MANAGER, "Cancel"))
-		self.assertRefused(lambda: self.request(plan=above.name), "Plan", above.name, "cancelled")
+		self.assertRefused(lambda: self.request(plan=above.name), "Plan", "another unit")
+		self.assertRefused(
+			lambda: self.request(DISTRICT_LEADER, plan=above.name, unit=DISTRICT),
+			"Plan",
+			above.name,
+			"cancelled",
+		)
 
 	def test_request_date_cannot_be_in_the_future(self):
 		self.assertRefused(lambda: self.request(request_date=add_days(today(), 1)), "Request Date", "future")
