@@ -254,7 +254,7 @@ class TestPlanPrint(IntegrationTestCase):
 	def test_images_from_elsewhere_are_neither_printed_nor_fetched(self):
 		# The PDF renderer runs on the server: an address typed into a text field must not make the
 		# server request it. Images of the site itself stay.
-		plan = make_plan(CITY, 2026)
+		plan = make_plan(CITY, FREE_YEAR)
 		elsewhere = "http://198.51.100.7/track.png"
 		purposes = (
 			f"<p>Mục đích</p><img src='{elsewhere}'><img src='/files/logo.png'>"
