@@ -26,7 +26,7 @@ def make_users(units: list[dict]):
 	README user made by an earlier demo is moved to the unit and role the README gives."""
 	for values in read_data("demo/users.json"):
 		if frappe.db.exists("User", values["email"]):
-			keep_in_place(values["email"], values["role"], values["unit"])
+			give_unit_and_role(values["email"], values["role"], values["unit"])
 		else:
 			make_user(values["email"], values["full_name"], values["role"], values["unit"])
 	for unit in units:
@@ -63,7 +63,7 @@ def make_user(email: str, full_name: str, role: str, unit: str):
 	update_password(user.name, DEMO_PASSWORD)
 
 
-def keep_in_place(email: str, role: str, unit: str):
+def give_unit_and_role(email: str, role: str, unit: str):
 	user = frappe.get_doc("User", email)
 	if user.dlxh_unit == unit and role in {row.role for row in user.roles}:
 		return

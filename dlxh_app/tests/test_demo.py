@@ -97,6 +97,18 @@ def committed(doctype: str, name: str) -> bool:
 	return in_request_thread(look)
 
 
+def staff_by_unit(role: str, field: str) -> dict:
+	"""A field of the demo's users who have `role`, by their unit (one such user a unit)."""
+	return dict(
+		frappe.get_all(
+			"User",
+			filters=[["Has Role", "role", "=", role], ["User", "name", "like", "%@dlxh.local"]],
+			fields=["dlxh_unit", field],
+			as_list=True,
+		)
+	)
+
+
 def readme_demo_section() -> str:
 	text = README.read_text(encoding="utf-8")
 	start = text.index("### Demo")
@@ -183,17 +195,7 @@ class TestDemo(IntegrationTestCase):
 		)
 
 	def test_reporting_units_sign_as_their_leaders(self):
-		leaders = dict(
-			frappe.get_all(
-				"User",
-				filters=[
-					["Has Role", "role", "=", "DLXH Unit Leader"],
-					["User", "name", "like", "%@dlxh.local"],
-				],
-				fields=["dlxh_unit", "full_name"],
-				as_list=True,
-			)
-		)
+		leaders = staff_by_unit("DLXH Unit Leader", "full_name")
 		units = frappe.get_all(
 			"DLXH Unit",
 			filters={"is_reporting_unit": 1},
@@ -402,17 +404,7 @@ class TestDemo(IntegrationTestCase):
 				"return_reason",
 			],
 		)
-		officers = dict(
-			frappe.get_all(
-				"User",
-				filters=[
-					["Has Role", "role", "=", "DLXH Unit Officer"],
-					["User", "name", "like", "%@dlxh.local"],
-				],
-				fields=["dlxh_unit", "name"],
-				as_list=True,
-			)
-		)
+		officers = staff_by_unit("DLXH Unit Officer", "name")
 		signers = dict(frappe.get_all("DLXH Unit", fields=["name", "signer_name"], as_list=True))
 		for report in reports:
 			self.assertEqual(report.owner, officers[report.unit], report.name)
