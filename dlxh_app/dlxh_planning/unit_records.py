@@ -65,7 +65,7 @@ def validate_unit_in_year(doc, fieldname: str, year: int):
 		label = field_label(doc, fieldname)
 		throw_invalid(
 			label,
-			_("{0}: {1} did not exist in {2}. Choose the unit that carried on its work.").format(
+			_("{0}: {1} did not exist in the year {2}. Choose the unit that carried on its work.").format(
 				label, frappe.bold(unit), year
 			),
 		)

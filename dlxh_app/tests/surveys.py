@@ -1,8 +1,6 @@
 """The unit tree, users, norms, questionnaire and plan the surveys' tests share, built once per test class and
 rolled back after each test (SurveyTestCase)."""
 
-from contextlib import contextmanager
-
 import frappe
 from frappe.utils import getdate, today
 
@@ -209,16 +207,3 @@ class SurveyTestCase(IntegrationTestCase):
 		for word in words:
 			self.assertIn(word, str(caught.exception))
 		return caught.exception
-
-
-@contextmanager
-def in_language(lang: str):
-	"""Translate as for a user of `lang`: messages and labels come out in that language."""
-	previous = frappe.local.lang
-	frappe.local.lang = lang
-	frappe.local.lang_full_dict = None
-	try:
-		yield
-	finally:
-		frappe.local.lang = previous
-		frappe.local.lang_full_dict = None

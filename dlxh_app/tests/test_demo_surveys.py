@@ -1,12 +1,11 @@
 """The demo's surveys: the three of the city's 2025 plan as its users took them through, with library
-questionnaires, sampling plans and budgets of illustrative norms; loaded once for the class (with the units,
-users and plans they need) and rolled back after it."""
+questionnaires, sampling plans and budgets of illustrative norms; loaded once for the class (the demo without
+its reporting cycle) and rolled back after it."""
 
 import frappe
 from frappe.utils import get_datetime, now_datetime
 
-from dlxh_app.setup.demo import make_plans, make_settings, make_units, make_users
-from dlxh_app.setup.demo_surveys import make_surveys
+from dlxh_app.setup.demo import make_demo
 from dlxh_app.tests.base import IntegrationTestCase
 from dlxh_app.tests.printing import lines, read_pdf
 
@@ -14,6 +13,7 @@ CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
 ENUMERATOR = "enumerator@dlxh.local"
 FIELDS = [
 	"name",
+	"document_date",
 	"title",
 	"workflow_state",
 	"document_reference",
@@ -37,7 +37,7 @@ def surveys() -> list[frappe._dict]:
 		"Opinion Survey",
 		{"responsible_unit": CITY, "survey_year": 2025},
 		FIELDS,
-		order_by="document_number asc",
+		order_by="creation asc",
 	)
 
 
@@ -45,11 +45,7 @@ class TestDemoSurveys(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_units()
-		make_users()
-		make_settings()
-		make_plans()
-		make_surveys()
+		make_demo(reporting=False)
 
 	@classmethod
 	def tearDownClass(cls):
@@ -70,10 +66,18 @@ class TestDemoSurveys(IntegrationTestCase):
 			[
 				("Closed", "01-TTr/BTGTU", "01-QĐ/BTGTU"),
 				("Analysing", "02-TTr/BTGTU", "02-QĐ/BTGTU"),
-				("In Field", "03-TTr/BTGTU", "03-QĐ/BTGTU"),
+				# Proposed after the Party term that began on 15/10/2025: numbered from 01 again.
+				("In Field", "01-TTr/BTGTU", "01-QĐ/BTGTU"),
 			],
 		)
-		self.assertEqual(str(before.decision_date), "2025-03-05")
+		self.assertEqual(
+			[
+				(str(survey.document_date), str(survey.decision_date))
+				for survey in (before, after, resolution)
+			],
+			[("2025-02-25", "2025-03-05"), ("2025-10-01", "2025-10-08"), ("2025-11-15", "2025-11-20")],
+		)
+		self.assertEqual(frappe.db.get_value("Opinion Survey", resolution.name, "party_term"), "2025-2030")
 		plan = frappe.db.get_value(
 			"DLXH Plan", before.plan, ["planned_surveys", "surveys_done"], as_dict=True
 		)
@@ -131,5 +135,5 @@ class TestDemoSurveys(IntegrationTestCase):
 			doctype: frappe.db.count(doctype)
 			for doctype in ("Opinion Survey", "Survey Budget Norm", "Survey Budget Line")
 		}
-		make_surveys()
+		make_demo(reporting=False)
 		self.assertEqual({doctype: frappe.db.count(doctype) for doctype in counts}, counts)

@@ -24,10 +24,9 @@ from dlxh_app.tests.surveys import (
 	WARD,
 	YEAR,
 	SurveyTestCase,
-	in_language,
 	settle,
 )
-from dlxh_app.tests.utils import act, as_user
+from dlxh_app.tests.utils import act, as_user, in_language
 
 APPROVED = ((OFFICER, "Propose"), (LEADER, "Approve"))
 REPORTED = (

@@ -24,10 +24,9 @@ from dlxh_app.tests.surveys import (
 	FORM,
 	OFFICER,
 	SurveyTestCase,
-	in_language,
 )
 from dlxh_app.tests.test_rules_xlsform import workbook
-from dlxh_app.tests.utils import as_user, insert_as, make_user, rest_session
+from dlxh_app.tests.utils import as_user, in_language, insert_as, make_user, rest_session
 
 PASSWORD = "Ks-Test-Pass-2026!"
 QUESTIONNAIRE_FIELDS = ("title", "form_id", "kind")
