@@ -217,7 +217,8 @@ class QuestionnaireForm:
 		"""The answers normalised and every problem found, in form order (unknown questions first): for a
 		page that shows each question's problem at once. An answer with a problem counts as unanswered for
 		the skip logic of the questions after it."""
-		problems = [RuleError("unknown_question", code) for code in answers if code not in set(self.columns)]
+		known = set(self.columns)
+		problems = [RuleError("unknown_question", code) for code in answers if code not in known]
 		values: dict[str, str] = {}
 		for question in self.questions:
 			try:
