@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 
+from devbench import frontend
 from devbench import site as bench_site
 from devbench.site import BENCH, MARIADB_HOST, MARIADB_PORT, ROOT, SiteConfig
 
@@ -112,14 +113,16 @@ def command_run(args) -> None:
 	check_database(db_type)
 	if not port_is_free(args.port):
 		fail(f"port {args.port} is busy (another `make run`?); stop that server or use `make run PORT=8001`.")
+	with quiet("Building the web app (frontend/) if it changed"):
+		frontend.build_if_changed()
 	config = dev_site(db_type)
 	logins = [] if args.no_demo else demo_logins(config)
 	from devbench.server import serve
 
 	print(f"\ndlxh_app on {db_type} (site {config.name})")
-	print(f"  API:   http://127.0.0.1:{args.port}/api/method/ping")
-	print(f"  Login: http://127.0.0.1:{args.port}/login")
-	print(f"  Users: {ADMIN_LOGIN}")
+	print(f"  Web app: http://127.0.0.1:{args.port}/dlxh")
+	print(f"  API:     http://127.0.0.1:{args.port}/api/method/ping")
+	print(f"  Users:   {ADMIN_LOGIN}")
 	if logins:
 		print("  Demo users (each sees the plans of their unit and the issued plans above it):")
 		print_logins(logins)

@@ -195,11 +195,17 @@ def app_fingerprint() -> str:
 		and path.suffix in {".py", ".json", ".txt", ".csv", ".po", ".html", ".css", ".js", ".md"}
 		and not path.name.startswith("test_")
 		and "__pycache__" not in path.parts
+		and not is_frontend_build(path)
 	)
 	for path in sources:
 		digest.update(str(path.relative_to(ROOT)).encode())
 		digest.update(path.read_bytes())
 	return digest.hexdigest()[:16]
+
+
+def is_frontend_build(path: Path) -> bool:
+	"""The web app's build output (gitignored; made by `make run`) does not shape the site."""
+	return path.is_relative_to(ROOT / APP / "public" / "frontend") or path == ROOT / APP / "www" / "dlxh.html"
 
 
 def stamp_file(config: SiteConfig) -> Path:

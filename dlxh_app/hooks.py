@@ -48,3 +48,16 @@ has_permission = {doctype: "dlxh_app.permissions.has_permission" for doctype in 
 # whatever the server's zone. Each run sends only what is due and not yet recorded as sent, so most runs
 # end after reading the settings.
 scheduler_events = {"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"]}
+
+# The web app
+# -----------
+# frontend/ (Vue 3 + frappe-ui), built into public/frontend and www/dlxh.html, served at /dlxh for every
+# user, desk or not. The site's home page and login lead there: its login works without desk assets.
+website_route_rules = [{"from_route": "/dlxh/<path:app_path>", "to_route": "dlxh"}]
+website_redirects = [
+	{"source": "/", "target": "/dlxh", "redirect_http_status": 302},
+	{"source": "/login", "target": "/dlxh/login", "redirect_http_status": 302, "forward_query_parameters": True},
+]
+
+# Whitelisted methods declare their argument types, which Frappe checks on every call.
+require_type_annotated_api_methods = True
