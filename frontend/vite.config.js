@@ -34,5 +34,5 @@ export default defineConfig({
       ['/api', '/assets', '/files', '/printview'].map((prefix) => [prefix, { target: backend }]),
     ),
   },
-  test: { environment: 'happy-dom', include: ['src/**/*.test.js'] },
+  test: { environment: 'jsdom', include: ['src/**/*.test.js'], setupFiles: ['src/testSetup.js'] },
 })

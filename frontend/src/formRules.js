@@ -20,8 +20,9 @@ export function isReadOnly(field, doc, editable) {
 /** May the user edit in the document's workflow state (the state's "allow edit" role)? */
 export function workflowAllowsEdit(meta, doc, roles) {
   if (!meta.workflow) return true
-  const state = meta.workflow.states.find((s) => s.state === doc[meta.stateField])
-  return !state || roles.includes(state.allow_edit)
+  // One row per state and role that may edit in it.
+  const rows = meta.workflow.states.filter((s) => s.state === doc[meta.stateField])
+  return !rows.length || rows.some((row) => roles.includes(row.allow_edit))
 }
 
 const isEmpty = (value) => value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)
@@ -37,7 +38,9 @@ export function missingValues(meta, doc) {
   return errors
 }
 
-/** Server messages placed on the field whose label they name (the longest label that matches). */
+/** Server messages placed on the field they name: the app's errors are titled "Invalid <label>" and
+ * start with "<label>:"; Frappe's own (a missing value, say) name the label somewhere in the text, and
+ * the longest label found wins. Messages that name no field stay general. */
 export function placeMessages(meta, messages) {
   const fields = [...meta.fields, ...Object.values(meta.children || {}).filter((c) => c.name !== meta.name).flatMap((c) => c.fields)]
   const labelled = fields.filter((f) => f.label && withValue(f)).map((f) => ({ field: f, label: __(f.label) }))
@@ -45,13 +48,15 @@ export function placeMessages(meta, messages) {
   const byField = {}
   const general = []
   for (const { title = '', message } of messages) {
-    const match = labelled.find(({ label }) => title.includes(label) || message.includes(label))
+    const match =
+      labelled.find(({ label }) => title === __('Invalid {0}', [label]) || message.startsWith(`${label}:`)) ||
+      labelled.find(({ label }) => message.includes(label))
     if (!match) {
       general.push(message)
       continue
     }
     const parentTable = meta.fields.find((f) => TABLE_TYPES.includes(f.fieldtype) && f.options === match.field.parent)
-    const key = meta.field(match.field.fieldname) ? match.field.fieldname : parentTable?.fieldname || match.field.fieldname
+    const key = match.field.parent === meta.name || !parentTable ? match.field.fieldname : parentTable.fieldname
     byField[key] = byField[key] ? `${byField[key]} ${message}` : message
   }
   return { byField, general }

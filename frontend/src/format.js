@@ -8,8 +8,12 @@ function dateParts(format) {
   return { order, separator }
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/
+
 export function formatDate(value, format = boot.date_format) {
   if (!value) return ''
+  // Anything but a stored date (a version's already formatted value, say) is shown as it is.
+  if (!ISO_DATE.test(value)) return String(value)
   const [year, month, day] = String(value).slice(0, 10).split('-')
   const parts = { dd: day, mm: month, yyyy: year }
   const { order, separator } = dateParts(format)
@@ -29,6 +33,7 @@ export function parseDate(text, format = boot.date_format) {
 
 export function formatDatetime(value, format = boot.date_format) {
   if (!value) return ''
+  if (!ISO_DATE.test(value)) return String(value)
   const [date, time = ''] = String(value).split(' ')
   return `${formatDate(date, format)} ${time.slice(0, 5)}`.trim()
 }

@@ -2,7 +2,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { onSessionExpired } from './api'
 import { loadBoot, reloadBoot } from './boot'
-import './index.css'
+import 'frappe-ui/src/style.css'
 import { router } from './router'
 import { __ } from './translate'
 

@@ -1,5 +1,6 @@
 // The document's history from the desk's docinfo: versions (what changed), comments, workflow actions
 // and other logs, newest first. Whatever the server returns is shown; it decides what the user may see.
+import { formatValue } from './format'
 import { htmlToText } from './sanitize'
 import { __ } from './translate'
 
@@ -11,9 +12,17 @@ function versionText(version, meta) {
     return ''
   }
   const label = (fieldname) => __(meta?.field(fieldname)?.label || fieldname)
-  const parts = (data.changed || []).map(([field, from, to]) =>
-    __('{0}: {1} → {2}', [label(field), from ?? '', to ?? '']),
-  )
+  const shown = (field, value) => {
+    if (field.fieldtype === 'Select' || field.options === 'Workflow State') return value ? __(value) : ''
+    return formatValue(value, field)
+  }
+  // Only the form's own fields: docstatus and other internals are told by the workflow's entries.
+  const parts = (data.changed || [])
+    .filter(([fieldname]) => meta?.field(fieldname) && !meta.field(fieldname).hidden)
+    .map(([fieldname, from, to]) => {
+      const field = meta.field(fieldname)
+      return __('{0}: {1} → {2}', [label(fieldname), shown(field, from), shown(field, to)])
+    })
   for (const [table, rows] of [['added', data.added], ['removed', data.removed]]) {
     if (rows?.length) parts.push(__(table === 'added' ? 'Rows added to {0}' : 'Rows removed from {0}', [label(rows[0][0])]))
   }
