@@ -14,6 +14,7 @@ function versionText(version, meta) {
   const label = (fieldname) => __(meta?.field(fieldname)?.label || fieldname)
   const shown = (field, value) => {
     if (field.fieldtype === 'Select' || field.options === 'Workflow State') return value ? __(value) : ''
+    if (field.fieldtype === 'Text Editor') return htmlToText(value)
     return formatValue(value, field)
   }
   // Only the form's own fields: docstatus and other internals are told by the workflow's entries.
