@@ -8,6 +8,9 @@ function dateParts(format) {
   return { order, separator }
 }
 
+/** Today's date (yyyy-mm-dd) in a time zone: the site's, not the browser's. */
+export const todayIn = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/
 
 export function formatDate(value, format = boot.date_format) {

@@ -39,6 +39,6 @@ export function listArgs(doctype, meta, chosen) {
 
 /** reportview.get answers {keys, values}; rows as objects. */
 export function rowsOf(message) {
-  if (!message || !message.keys) return Array.isArray(message) ? message : []
+  if (!message || !Array.isArray(message.values)) return Array.isArray(message) ? message : []
   return message.values.map((values) => Object.fromEntries(message.keys.map((key, i) => [key, values[i]])))
 }

@@ -24,4 +24,5 @@ test("the list's query: chosen filters, free text over name and title, sort and 
 
 test("reportview's compressed answer becomes rows", () => {
   expect(rowsOf({ keys: ['name', 'unit'], values: [['R1', 'U1']] })).toEqual([{ name: 'R1', unit: 'U1' }])
+  expect(rowsOf({})).toEqual([])
 })
