@@ -8,6 +8,7 @@
 #   make bench             the benchmarks under benchmarks/, printing figures (MariaDB if it answers)
 #   make e2e               the web app's browser tests (Chromium) on a fresh demo site (SQLite; DB= chooses)
 #   make frontend-test     the web app's component tests (Vitest)
+#   make figures           the web app's speed and bundle size, printed (on a fresh demo site)
 
 PY := .devbench/venv/bin/python
 DB ?=
@@ -15,7 +16,7 @@ PORT ?= 8000
 ARGS ?=
 NO_DEMO ?=
 
-.PHONY: run test bench e2e frontend-test venv console migrate clean
+.PHONY: run test bench e2e figures frontend-test venv console migrate clean
 
 venv:
 	@./devbench/bootstrap.sh
@@ -31,6 +32,9 @@ bench: venv
 
 e2e: venv
 	@$(PY) -m devbench.e2e $(if $(DB),--db $(DB)) $(ARGS)
+
+figures: venv
+	@$(PY) -m devbench.e2e --figures $(if $(DB),--db $(DB))
 
 frontend-test:
 	@cd frontend && npm ci --loglevel=error --no-audit --no-fund && npx vitest run
