@@ -100,7 +100,11 @@ def main() -> None:
 		what = "Figures" if args.figures else "Browser tests"
 		print(f"{what} against {url} (site {config.name}, {args.db})", flush=True)
 		tests = [os.path.relpath(ROOT / test, frontend.FRONTEND) for test in args.tests] or ["e2e/"]
-		command = ["node", "scripts/figures.js"] if args.figures else ["node", "--test", "--test-concurrency=1", *tests]
+		command = (
+			["node", "scripts/figures.js"]
+			if args.figures
+			else ["node", "--test", "--test-concurrency=1", *tests]
+		)
 		result = subprocess.run(
 			command,
 			cwd=frontend.FRONTEND,

@@ -10,7 +10,14 @@ from devbench.site import APP, BENCH, ROOT
 
 FRONTEND = ROOT / "frontend"
 OUTPUTS = [ROOT / APP / "public" / "frontend" / "index.html", ROOT / APP / "www" / "dlxh.html"]
-SOURCES = ["src", "index.html", "vite.config.js", "tailwind.config.js", "postcss.config.js", "package-lock.json"]
+SOURCES = [
+	"src",
+	"index.html",
+	"vite.config.js",
+	"tailwind.config.js",
+	"postcss.config.js",
+	"package-lock.json",
+]
 
 
 def digest(paths) -> str:

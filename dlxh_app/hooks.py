@@ -56,7 +56,12 @@ scheduler_events = {"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_
 website_route_rules = [{"from_route": "/dlxh/<path:app_path>", "to_route": "dlxh"}]
 website_redirects = [
 	{"source": "/", "target": "/dlxh", "redirect_http_status": 302},
-	{"source": "/login", "target": "/dlxh/login", "redirect_http_status": 302, "forward_query_parameters": True},
+	{
+		"source": "/login",
+		"target": "/dlxh/login",
+		"redirect_http_status": 302,
+		"forward_query_parameters": True,
+	},
 ]
 
 # Whitelisted methods declare their argument types, which Frappe checks on every call.

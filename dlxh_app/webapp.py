@@ -48,7 +48,9 @@ def session_language() -> str:
 	`preferred_language` cookie the login form's switch sets), else Vietnamese."""
 	if frappe.session.user != "Guest":
 		return frappe.local.lang
-	chosen = frappe.form_dict.get("_lang") or (frappe.request and frappe.request.cookies.get("preferred_language"))
+	chosen = frappe.form_dict.get("_lang") or (
+		frappe.request and frappe.request.cookies.get("preferred_language")
+	)
 	return chosen if chosen in {"vi", "en"} else GUEST_LANGUAGE
 
 
