@@ -23,9 +23,10 @@ function frappePage() {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [vue(), frappePage()],
-  base: '/assets/dlxh_app/frontend/',
+  // Built files are served by Frappe from the app's public folder; the dev server serves from its root.
+  base: command === 'build' ? '/assets/dlxh_app/frontend/' : '/',
   resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
   build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 600 },
   server: {
@@ -35,4 +36,4 @@ export default defineConfig({
     ),
   },
   test: { environment: 'jsdom', include: ['src/**/*.test.js'], setupFiles: ['src/testSetup.js'] },
-})
+}))
