@@ -271,7 +271,14 @@ def clone_site(template: SiteConfig, target: SiteConfig) -> None:
 		)
 	else:
 		copy_mariadb_database(template.db_name, target)
+	make_site_dirs(target)
 	forget_cache(target)
+
+
+def make_site_dirs(config: SiteConfig) -> None:
+	"""The folders upstream's `make_site_dirs` gives every new site; uploaded files are written there."""
+	for folder in ("public/files", "private/backups", "private/files", "locks", "logs"):
+		(config.path / folder).mkdir(parents=True, exist_ok=True)
 
 
 def copy_mariadb_database(source: str, target: SiteConfig) -> None:

@@ -48,6 +48,11 @@ test("this month's report from draft to accepted", () =>
       assert.equal(await field(officer, 'items').locator('[data-fieldname=proposal] textarea').first().inputValue(), 'Đề nghị công khai lộ trình điều chỉnh giá điện.')
     })
 
+    await step('officer attaches the meeting minutes', async () => {
+      await officer.locator('[data-testid=attach-input]').setInputFiles({ name: 'bien-ban-hop.txt', mimeType: 'text/plain', buffer: Buffer.from('Biên bản họp giao ban dư luận xã hội.') })
+      await officer.locator('[data-testid=attachments] a', { hasText: 'bien-ban-hop.txt' }).waitFor()
+    })
+
     await step('officer sends it to the leader, and then has no action left', async () => {
       await act(officer, 'Trình lãnh đạo đơn vị')
       await officer.getByText('Trạng thái mới: Chờ lãnh đạo đơn vị duyệt').waitFor()

@@ -68,7 +68,7 @@ async function errorFrom(response, data) {
   })
 }
 
-async function send(url, options) {
+export async function send(url, options) {
   let response
   try {
     response = await fetch(url, options)
