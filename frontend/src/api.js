@@ -13,6 +13,10 @@ export class ApiError extends Error {
   }
 }
 
+// One sentence for every refusal: it names nothing the user may not see.
+export const notPermitted = () =>
+  __('You cannot open or change this document: it belongs to another unit, or your role does not allow it.')
+
 const listeners = { sessionExpired: [] }
 export const onSessionExpired = (listener) => listeners.sessionExpired.push(listener)
 
@@ -55,10 +59,7 @@ async function errorFrom(response, data) {
     })
   }
   if (response.status === 403 || excType === 'PermissionError') {
-    return new ApiError(
-      __('You cannot open or change this document: it belongs to another unit, or your role does not allow it.'),
-      { status: 403, excType, messages: [] },
-    )
+    return new ApiError(notPermitted(), { status: 403, excType, messages: [] })
   }
   const text = messages.map((item) => item.message).join('\n') || data.message || data.exception
   return new ApiError(text || __('The server could not do this ({0}).', [response.status]), {
@@ -104,5 +105,3 @@ export function get(method, args = {}) {
   )
   return send(`/api/method/${method}?${query}`, { headers: { Accept: 'application/json' } })
 }
-
-export const call = async (method, args) => (await post(method, args)).message

@@ -33,4 +33,3 @@ export async function loadBoot() {
 }
 
 export const isLoggedIn = () => boot.user !== 'Guest'
-export const canRead = (doctype) => boot.doctypes.some((d) => d.name === doctype)

@@ -1,6 +1,7 @@
 // Values as the site shows them (System Settings: date format, number format): dd/mm/yyyy dates and
 // 1.234,56 numbers in Vietnam. Frappe stores dates as yyyy-mm-dd and datetimes as yyyy-mm-dd hh:mm:ss.
 import { boot } from './boot'
+import { __ } from './translate'
 
 function dateParts(format) {
   const order = format.toLowerCase().split(/[^dmy]+/)
@@ -72,7 +73,11 @@ export function parseNumber(text, format = boot.number_format) {
 
 const PRECISION = { Int: 0, Float: 2, Currency: 0, Percent: 1 }
 
+// A year is a number nobody reads with a thousands separator ("2.025").
+const isYear = (field) => field.fieldtype === 'Int' && /(^|_)year$/.test(field.fieldname)
+
 export function formatValue(value, field) {
+  if (isYear(field)) return value === null || value === undefined ? '' : String(value)
   switch (field.fieldtype) {
     case 'Date':
       return formatDate(value)
@@ -91,4 +96,10 @@ export function formatValue(value, field) {
     default:
       return value ?? ''
   }
+}
+
+/** A value as a person reads it: choices and workflow states in their language, the rest formatted. */
+export function displayValue(value, field) {
+  if (field.fieldtype === 'Select' || field.options === 'Workflow State') return value ? __(value) : ''
+  return formatValue(value, field)
 }

@@ -37,5 +37,7 @@ describe('numbers in the Vietnamese format', () => {
     expect(formatValue(12.5, { fieldtype: 'Percent' })).toBe('12,5%')
     expect(formatValue(3, { fieldtype: 'Int' })).toBe('3')
     expect(formatValue(1, { fieldtype: 'Check' })).toBe('✓')
+    expect(formatValue(2025, { fieldtype: 'Int', fieldname: 'period_year' })).toBe('2025')
+    expect(formatValue(2025, { fieldtype: 'Int', fieldname: 'days_late' })).toBe('2.025')
   })
 })

@@ -1,6 +1,7 @@
 // DocType meta as the desk gets it (frappe.desk.form.load.getdoctype): fields, child tables, and the
 // active workflow with the style of each state. Everything the lists and forms show is derived from it.
 import { get } from './api'
+import { boot } from './boot'
 
 const cache = new Map()
 
@@ -11,6 +12,12 @@ const NO_VALUE_TYPES = [...LAYOUT_TYPES, 'HTML', 'Button', 'Heading', 'Image', '
 export function slugOf(doctype) {
   return doctype.toLowerCase().replace(/ /g, '-')
 }
+
+/** The readable DocType a route's slug names ('' for one the user may not read). */
+export const doctypeOfSlug = (slug) => boot.doctypes.find((d) => slugOf(d.name) === slug)?.name || ''
+
+/** Where a DocType opens: its list, or the one record of a single. */
+export const routeOf = (doctype) => (doctype.issingle ? `/${slugOf(doctype.name)}/${slugOf(doctype.name)}` : `/${slugOf(doctype.name)}`)
 
 export function withValue(field) {
   return !NO_VALUE_TYPES.includes(field.fieldtype)

@@ -1,6 +1,6 @@
 // The document's history from the desk's docinfo: versions (what changed), comments, workflow actions
 // and other logs, newest first. Whatever the server returns is shown; it decides what the user may see.
-import { formatValue } from './format'
+import { displayValue } from './format'
 import { htmlToText } from './sanitize'
 import { __ } from './translate'
 
@@ -12,11 +12,7 @@ function versionText(version, meta) {
     return ''
   }
   const label = (fieldname) => __(meta?.field(fieldname)?.label || fieldname)
-  const shown = (field, value) => {
-    if (field.fieldtype === 'Select' || field.options === 'Workflow State') return value ? __(value) : ''
-    if (field.fieldtype === 'Text Editor') return htmlToText(value)
-    return formatValue(value, field)
-  }
+  const shown = (field, value) => (field.fieldtype === 'Text Editor' ? htmlToText(value) : displayValue(value, field))
   // Only the form's own fields: docstatus and other internals are told by the workflow's entries.
   const parts = (data.changed || [])
     .filter(([fieldname]) => meta?.field(fieldname) && !meta.field(fieldname).hidden)
