@@ -431,7 +431,8 @@ def pdf_generator() -> None:
 	"""Upstream's `get_pdf` turns print HTML into PDF with wkhtmltopdf; monoframe's raises
 	NotImplementedError. The engine renders with WeasyPrint (monoframe's own `pdf` extra), which handles
 	print CSS (`@page`, `@font-face`) and Vietnamese text. Upstream's `pdf_generator` hook for Chrome
-	returns None unless Chrome was asked for; monoframe's raises for every PDF."""
+	returns None unless Chrome was asked for; monoframe's raises for every PDF. WeasyPrint fetches only
+	the site's own files (see site_file_url)."""
 	import sys
 
 	from monoframe.utils import pdf
@@ -443,7 +444,7 @@ def pdf_generator() -> None:
 		content = weasyprint.HTML(
 			string=html,
 			base_url=monoframe.utils.get_url(),
-			url_fetcher=lambda url: fetcher.fetch(asset_file_url(url)),
+			url_fetcher=lambda url: fetcher.fetch(site_file_url(url)),
 		).write_pdf(stylesheets=[weasyprint.CSS(string=PRINT_BUNDLE_CSS)])
 		if output:
 			from io import BytesIO
@@ -472,19 +473,57 @@ def pdf_generator() -> None:
 PRINT_BUNDLE_CSS = "body { margin: 0; } @media print { .print-hide { display: none !important; } }"
 
 
-def asset_file_url(url: str) -> str:
-	"""Upstream, wkhtmltopdf fetches `/assets/<app>/...` (stylesheets, fonts) over HTTP from the site's URL,
-	where the web server serves each app's `public` folder that `bench build` links into `sites/assets`.
-	No server runs while tests print, so the engine reads them from the app's folder."""
-	prefix = monoframe.utils.get_url().rstrip("/") + "/assets/"
-	if not url.startswith(prefix):
+def site_file_url(url: str) -> str:
+	"""Upstream, wkhtmltopdf fetches what a print names over HTTP from the site's URL: `/assets/<app>/...`
+	(stylesheets, fonts; the web server serves each app's `public` folder that `bench build` links into
+	`sites/assets`) and the site's files (`/files/...`, and `/private/files/...` with the printing user's
+	session cookie, so only files that user may read). No server runs while tests print, so the engine
+	reads those from disk, private ones only if the session's user may read them. Anything else, on another
+	host or a path of the site that is not a file, is refused (WeasyPrint leaves it out): the renderer
+	runs on the server, and must not request what a document's author points it at."""
+	if url.startswith("data:") or (url.startswith("file:") and is_site_file_uri(url)):
+		# A font a stylesheet read from disk names relative to itself, e.g.
 		return url
-	app, _, path = url.removeprefix(prefix).split("?")[0].partition("/")
-	if app not in APPS:
-		return url
-	public = Path(monoframe.get_app_path(app, "public")).resolve()
-	file = (public / path).resolve()
-	return file.as_uri() if file.is_relative_to(public) and file.is_file() else url
+	prefix = monoframe.utils.get_url().rstrip("/") + "/"
+	if url.startswith(prefix):
+		path = url.removeprefix(prefix).split("?")[0].split("#")[0]
+		file = site_file(path)
+		if file:
+			return file.as_uri()
+	raise ValueError(f"not a file of the site: {url}")
+
+
+def is_site_file_uri(uri: str) -> bool:
+	"""A file:// URI within an app's public folder or the site's public files: what site_file_url gave."""
+	from urllib.parse import unquote, urlsplit
+
+	file = Path(unquote(urlsplit(uri).path)).resolve()
+	folders = [Path(monoframe.get_app_path(app, "public")) for app in APPS]
+	folders.append(Path(monoframe.get_site_path("public", "files")))
+	return any(file.is_relative_to(folder.resolve()) for folder in folders)
+
+
+def site_file(path: str) -> Path | None:
+	from urllib.parse import unquote
+
+	path = unquote(path)
+	if path.startswith("assets/"):
+		app, _, rest = path.removeprefix("assets/").partition("/")
+		folder = Path(monoframe.get_app_path(app, "public")) if app in APPS else None
+	elif path.startswith("files/"):
+		folder, rest = Path(monoframe.get_site_path("public", "files")), path.removeprefix("files/")
+	elif path.startswith("private/files/"):
+		rest = path.removeprefix("private/files/")
+		file_doc = monoframe.db.get_value("File", {"file_url": f"/{path}"}, "name")
+		readable = file_doc and monoframe.has_permission("File", "read", file_doc)
+		folder = Path(monoframe.get_site_path("private", "files")) if readable else None
+	else:
+		return None
+	if folder is None:
+		return None
+	folder = folder.resolve()
+	file = (folder / rest).resolve()
+	return file if file.is_relative_to(folder) and file.is_file() else None
 
 
 def upstream_csrf_header() -> None:

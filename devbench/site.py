@@ -61,7 +61,7 @@ class SiteConfig:
 		return self.path / "site_config.json"
 
 	def save(self) -> None:
-		self.path.mkdir(parents=True, exist_ok=True)
+		make_site_dirs(self.path)
 		values = asdict(self)
 		values |= values.pop("frappe_keys")
 		self.config_file.write_text(json.dumps(values, indent=1))
@@ -95,6 +95,13 @@ class SiteConfig:
 				"DB_PASSWORD": self.db_password,
 			}
 		return env
+
+
+def make_site_dirs(site_path: Path) -> None:
+	"""The folders upstream `bench new-site` makes in a site (`installer.make_site_dirs`): where uploaded
+	files, backups and locks go."""
+	for folder in ("public/files", "private/files", "private/backups", "locks", "logs"):
+		(site_path / folder).mkdir(parents=True, exist_ok=True)
 
 
 def boot_engine() -> None:
@@ -271,14 +278,7 @@ def clone_site(template: SiteConfig, target: SiteConfig) -> None:
 		)
 	else:
 		copy_mariadb_database(template.db_name, target)
-	make_site_dirs(target)
 	forget_cache(target)
-
-
-def make_site_dirs(config: SiteConfig) -> None:
-	"""The folders upstream's `make_site_dirs` gives every new site; uploaded files are written there."""
-	for folder in ("public/files", "private/backups", "private/files", "locks", "logs"):
-		(config.path / folder).mkdir(parents=True, exist_ok=True)
 
 
 def copy_mariadb_database(source: str, target: SiteConfig) -> None:

@@ -25,19 +25,38 @@ fixtures = [{"dt": "Role", "filters": [["name", "like", "DLXH %"]]}]
 
 # Row-level access by unit
 # ------------------------
-# One criterion (dlxh_app/permissions.py) for lists and for single documents of every unit-scoped DocType.
-_UNIT_SCOPED_DOCTYPES = (
-	"DLXH Plan",
-	"Plan Adjustment Request",
-	"Coordination Record",
-	"Opinion Entry",
-	"Opinion Report",
-	"Report Request",
+# One criterion (dlxh_app/permissions.py) for lists and single documents of every unit-scoped DocType, the
+# rows of their child tables, the framework's records naming their documents, and the User list.
+from dlxh_app.consts import LINKED_RECORD_FIELDS, SCOPED_CHILD_TABLES, UNIT_SCOPED_DOCTYPES
+
+permission_query_conditions = (
+	{doctype: "dlxh_app.permissions.get_permission_query_conditions" for doctype in UNIT_SCOPED_DOCTYPES}
+	| {doctype: "dlxh_app.permissions.get_child_table_conditions" for doctype in SCOPED_CHILD_TABLES}
+	| {doctype: "dlxh_app.permissions.get_linked_record_conditions" for doctype in LINKED_RECORD_FIELDS}
+	| {"User": "dlxh_app.permissions.get_user_conditions"}
 )
-permission_query_conditions = {
-	doctype: "dlxh_app.permissions.get_permission_query_conditions" for doctype in _UNIT_SCOPED_DOCTYPES
+has_permission = (
+	{doctype: "dlxh_app.permissions.has_permission" for doctype in UNIT_SCOPED_DOCTYPES}
+	| {doctype: "dlxh_app.permissions.linked_record_has_permission" for doctype in LINKED_RECORD_FIELDS}
+	| {"User": "dlxh_app.permissions.user_has_permission"}
+)
+
+# Print formats
+# -------------
+jinja = {"filters": ["dlxh_app.printing.site_resources_only"]}
+
+# Document events
+# ---------------
+# A workflow state or docstatus changes only by a transition the user may take, however the document is
+# saved (dlxh_app/workflow_rules.py); the hook skips DocTypes that are not the app's or have no workflow.
+# Files attached to the app's documents are kept private (dlxh_app/permissions.py).
+doc_events = {
+	"*": {
+		event: "dlxh_app.workflow_rules.guard_workflow_state"
+		for event in ("validate", "before_update_after_submit", "before_cancel")
+	},
+	"File": {"after_insert": "dlxh_app.permissions.keep_attachments_private"},
 }
-has_permission = {doctype: "dlxh_app.permissions.has_permission" for doctype in _UNIT_SCOPED_DOCTYPES}
 
 # Scheduled jobs
 # --------------

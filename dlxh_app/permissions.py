@@ -9,6 +9,10 @@ longer edit one once it has been taken further (an opinion entry used in a repor
 The criterion is the set of units a user may reach, written once as SQL over the nested set. It serves:
 - list queries, through the `permission_query_conditions` hook (`get_list`, report view, REST lists);
 - single documents, through the `has_permission` hook (forms, REST reads and writes, workflow actions);
+- the child rows of those DocTypes, listed on their own (`get_list` with a parent), by their parent's;
+- the framework's records that name a document of the app (comments, versions, files, assignments,
+  notifications, workflow actions, logs), which a user sees only if they may read that document;
+- the User list: a unit's users see the users of the units they reach, the city sees everyone;
 - the app's own reports and APIs that read with raw SQL or `frappe.get_all`, which bypass both hooks and
   must add `match_conditions(doctype)` to their WHERE clause.
 """
@@ -17,41 +21,19 @@ from dataclasses import dataclass
 
 import frappe
 
-# Roles of the city's Propaganda Department, which oversees every unit.
-CITY_ROLES = frozenset({"System Manager", "DLXH Manager", "DLXH City Officer"})
+from dlxh_app.consts import (
+	CITY_ROLES,
+	COLLABORATOR_ROLES,
+	DLXH_ROLE_PREFIX,
+	LINKED_RECORD_FIELDS,
+	SCOPED_CHILD_TABLES,
+	UNIT_SCOPED_DOCTYPES,
+	UnitRule,
+)
 
 READ_PTYPES = frozenset({"read", "print", "email", "export", "report", "select"})
 
-# The app's roles all start with this (fixtures/role.json; the fixtures hook filters on it).
-DLXH_ROLE_PREFIX = "DLXH "
-
 UNIT_SCOPE_CACHE_KEY = "dlxh_unit_scope"
-
-
-@dataclass(frozen=True)
-class UnitRule:
-	unit_field: str
-	# Submitted (issued) documents of a unit are addressed to the units below it, which may read them.
-	issued_readable_below: bool = False
-	# Users whose DLXH roles are all among these reach only the records they own within their unit's reach…
-	own_records_only_for_roles: frozenset[str] = frozenset()
-	# …and may no longer edit one once this field is set.
-	own_records_frozen_by: str | None = None
-
-
-# Every DocType whose records belong to a unit; hooks.py registers both hooks for each of them.
-UNIT_SCOPED_DOCTYPES = {
-	"DLXH Plan": UnitRule("issuing_unit", issued_readable_below=True),
-	"Plan Adjustment Request": UnitRule("unit"),
-	"Coordination Record": UnitRule("unit"),
-	"Opinion Entry": UnitRule(
-		"unit",
-		own_records_only_for_roles=frozenset({"DLXH Collaborator"}),
-		own_records_frozen_by="used_in_report",
-	),
-	"Opinion Report": UnitRule("unit"),
-	"Report Request": UnitRule("issuing_unit", issued_readable_below=True),
-}
 
 
 @dataclass(frozen=True)
@@ -204,3 +186,95 @@ def units_reachable(scope: UnitScope, units: set[str], relations: list[str]) -> 
 		f"select name from ({subqueries}) reachable where name in ({placeholders})", tuple(units)
 	)
 	return len(set(found)) == len(units)
+
+
+def get_child_table_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""The `permission_query_conditions` hook of the scoped DocTypes' child tables: rows of parents the
+	user may read."""
+	parent = SCOPED_CHILD_TABLES[doctype]
+	condition = match_conditions(parent, user)
+	if not condition:
+		return ""
+	return (
+		f"`tab{doctype}`.`parenttype` = {frappe.db.escape(parent)} and `tab{doctype}`.`parent` in "
+		f"(select `tab{parent}`.name from `tab{parent}` where {condition})"
+	)
+
+
+def get_linked_record_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""The `permission_query_conditions` hook of the framework's records that name a document: those
+	naming a document of the app only if the user may read that document (by role and by unit)."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	doctype_field, name_field = LINKED_RECORD_FIELDS[doctype]
+	table = f"`tab{doctype}`"
+	named = f"{table}.`{doctype_field}`"
+	clauses = [f"ifnull({named}, '') not in ({', '.join(map(frappe.db.escape, app_doctypes()))})"]
+	for named_doctype in app_doctypes():
+		if not frappe.has_permission(named_doctype, "read", user=user):
+			continue
+		clause = f"{named} = {frappe.db.escape(named_doctype)}"
+		if named_doctype in UNIT_SCOPED_DOCTYPES and (condition := match_conditions(named_doctype, user)):
+			clause += (
+				f" and {table}.`{name_field}` in "
+				f"(select `tab{named_doctype}`.name from `tab{named_doctype}` where {condition})"
+			)
+		clauses.append(f"({clause})")
+	return "(" + " or ".join(clauses) + ")"
+
+
+def linked_record_has_permission(doc, ptype: str | None = None, user: str | None = None, debug=False) -> bool:
+	"""The `has_permission` hook of the same records: no objection unless they name a document of the app
+	the user may not read."""
+	doctype_field, name_field = LINKED_RECORD_FIELDS[doc.doctype]
+	named_doctype, named = doc.get(doctype_field), doc.get(name_field)
+	if named_doctype not in app_doctypes() or not named:
+		return True
+	return bool(frappe.has_permission(named_doctype, "read", named, user=user or frappe.session.user))
+
+
+def app_doctypes() -> list[str]:
+	"""The app's DocTypes that are documents of their own (not child tables)."""
+	return frappe.cache.get_value(
+		"dlxh_app_doctypes",
+		lambda: frappe.get_all(
+			"DocType",
+			filters={"module": ["in", frappe.get_module_list("dlxh_app")], "istable": 0},
+			pluck="name",
+			order_by="name",
+		),
+	)
+
+
+def get_user_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""The `permission_query_conditions` hook of User (with Frappe's own): a unit's users list the users
+	of the units they reach; a collaborator, or a user of no unit, only themselves."""
+	user = user or frappe.session.user
+	scope = get_unit_scope(user)
+	if scope is None:
+		return ""
+	myself = f"`tabUser`.name = {frappe.db.escape(user)}"
+	roles = {role for role in frappe.get_roles(user) if role.startswith(DLXH_ROLE_PREFIX)}
+	if not scope.unit or roles <= COLLABORATOR_ROLES:
+		return f"({myself})"
+	return f"({myself} or `tabUser`.`dlxh_unit` in ({scope.units_sql()}))"
+
+
+def user_has_permission(doc, ptype: str | None = None, user: str | None = None, debug=False) -> bool:
+	"""The `has_permission` hook of User: a user outside the units one reaches stays out of sight."""
+	user = user or frappe.session.user
+	if doc.name == user or get_unit_scope(user) is None:
+		return True
+	return bool(
+		frappe.db.sql(f"select 1 from `tabUser` where name = %s and {get_user_conditions(user)}", doc.name)
+	)
+
+
+def keep_attachments_private(doc, method=None):
+	"""`after_insert` of File: a file attached to a document of the app is private, as the document is;
+	a public file is served to anyone who has its URL, Guest included. Saving it as private moves it to
+	the private folder (File.handle_is_private_changed)."""
+	if doc.attached_to_doctype in app_doctypes() and not doc.is_private and not doc.is_folder:
+		doc.is_private = 1
+		doc.save(ignore_permissions=True)

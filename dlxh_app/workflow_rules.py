@@ -1,15 +1,95 @@
-"""What the app's approval workflows share: content frozen while a document waits for approval, and a
+"""What the app's approval workflows share: a state that changes only by a transition the workflow allows
+the user, however the document is saved; content frozen while a document waits for approval; and a
 return for revision that needs a reason and leaves it on record.
 
 Each controller passes its own messages (translated literals), so that the user reads "plan" or
 "report" rather than a generic word."""
 
+from functools import cache
+
 import frappe
 from frappe import _
 from frappe.model import no_value_fields, table_fields
-from frappe.model.workflow import apply_workflow
+from frappe.model.workflow import (
+	WorkflowPermissionError,
+	apply_workflow,
+	get_workflow,
+	get_workflow_name,
+	has_approval_access,
+	is_transition_condition_satisfied,
+)
 
 from dlxh_app.validation import field_label, throw_invalid
+
+APP = "dlxh_app"
+
+
+def guard_workflow_state(doc, method=None):
+	"""doc_events hook (validate, before_update_after_submit, before_cancel) for every DocType of the app
+	with a workflow: a save that changes the workflow state or the docstatus is held to the workflow as
+	`apply_workflow` is. Frappe itself checks a plain save (REST PUT, `frappe.client.set_value`,
+	`bulk_update`, a controller) only for a transition the user's roles allow, not for self-approval, and
+	not at all for an insert that is submitted at once or a cancel."""
+	if doc.meta.istable or doc.meta.module not in app_modules() or not get_workflow_name(doc.doctype):
+		return
+	workflow = get_workflow(doc.doctype)
+	state_field = workflow.workflow_state_field
+	state = doc.get(state_field)
+	before = doc.get_doc_before_save()
+	if before is None:
+		first = workflow.states[0]
+		if doc.docstatus != 0 or state not in (None, "", first.state):
+			frappe.throw(
+				_("A new {0} starts as {1}; it moves on only through the workflow's actions.").format(
+					_(doc.doctype), frappe.bold(_(first.state))
+				),
+				WorkflowPermissionError,
+			)
+		return
+	previous = before.get(state_field)
+	if state == previous and doc.docstatus == before.docstatus:
+		return
+	if state == previous and doc.docstatus == 2 and not cancelling_states(workflow):
+		# A workflow without a cancelled state leaves cancelling to the cancel permission, as Frappe does.
+		return
+	user = frappe.session.user
+	roles = set(frappe.get_roles(user))
+	transitions = [
+		transition
+		for transition in workflow.transitions
+		if transition.state == previous
+		and transition.next_state == state
+		and transition.allowed in roles
+		and docstatus_of(workflow, state) == doc.docstatus
+		and is_transition_condition_satisfied(transition, before)
+	]
+	if not transitions:
+		frappe.throw(
+			_(
+				"{0} cannot go from {1} to {2} this way: use one of the workflow's actions you may take."
+			).format(doc.name, frappe.bold(_(previous)), frappe.bold(_(state))),
+			WorkflowPermissionError,
+		)
+	if not any(has_approval_access(user, before, transition) for transition in transitions):
+		frappe.throw(
+			_("You made {0}, so you may not {1} it yourself: another person with that role must.").format(
+				doc.name, frappe.bold(_(transitions[0].action))
+			),
+			WorkflowPermissionError,
+		)
+
+
+@cache
+def app_modules() -> frozenset[str]:
+	return frozenset(frappe.get_module_list(APP))
+
+
+def docstatus_of(workflow, state: str) -> int | None:
+	return next((int(row.doc_status or 0) for row in workflow.states if row.state == state), None)
+
+
+def cancelling_states(workflow) -> list[str]:
+	return [row.state for row in workflow.states if int(row.doc_status or 0) == 2]
 
 
 def validate_frozen_content(doc, frozen_states, editable_fields, message: str):
@@ -58,9 +138,15 @@ def comment_on_return(doc, returned_state: str):
 
 
 def return_with_reason(doc, reason: str, action: str = "Return"):
-	"""Return the document with the reason in one step (the desk's Return action needs it written first)."""
-	doc.db_set("return_reason", (reason or "").strip())
-	return apply_workflow(doc, action)
+	"""Return the document with the reason in one step (the desk's Return action needs it written first).
+	The reason is written only with the transition: if the user may not take it, neither is kept."""
+	frappe.db.savepoint("return_with_reason")
+	try:
+		doc.db_set("return_reason", (reason or "").strip())
+		return apply_workflow(doc, action)
+	except Exception:
+		frappe.db.rollback(save_point="return_with_reason")
+		raise
 
 
 def content(doc, field):

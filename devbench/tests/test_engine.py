@@ -216,3 +216,29 @@ class TestHttpOnEngine(IntegrationTestCase):
 		frappe.db.rollback()
 		frappe.delete_doc(doctype, name, force=True, ignore_missing=True)
 		frappe.db.commit()
+
+
+class TestPdfFetcherOnEngine(IntegrationTestCase):
+	"""WeasyPrint, in place of wkhtmltopdf, fetches only the site's own files."""
+
+	def test_site_files_are_read_from_disk(self):
+		from devbench.compat import site_file_url
+
+		base = frappe.utils.get_url()
+		font_css = site_file_url(f"{base}/assets/dlxh_app/css/party_document_fonts.css")
+		self.assertTrue(font_css.startswith("file://"))
+		self.assertTrue(font_css.endswith("/public/css/party_document_fonts.css"))
+
+	def test_anything_else_is_refused(self):
+		from devbench.compat import site_file_url
+
+		base = frappe.utils.get_url()
+		for url in (
+			"http://198.51.100.7/track.png",
+			f"{base}/api/method/ping",
+			f"{base}/assets/dlxh_app/../../../../etc/passwd",
+			"file:///etc/passwd",
+			f"{base}/private/files/not-a-file.png",
+		):
+			with self.subTest(url=url), self.assertRaises(ValueError):
+				site_file_url(url)

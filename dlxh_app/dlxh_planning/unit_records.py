@@ -7,7 +7,7 @@ from frappe.utils import getdate, today
 from frappe.utils.nestedset import get_ancestors_of
 
 from dlxh_app.permissions import get_user_unit
-from dlxh_app.validation import field_label, throw_invalid
+from dlxh_app.validation import field_label, refuse_unreadable_link, throw_invalid
 
 
 def set_user_unit(doc, fieldname: str = "unit"):
@@ -30,6 +30,7 @@ def validate_plan_of_unit(doc, plan_field: str = "plan", unit_field: str = "unit
 	plan, unit = doc.get(plan_field), doc.get(unit_field)
 	if not (plan and unit):
 		return
+	refuse_unreadable_link(doc, plan_field)
 	issuing_unit, docstatus = frappe.db.get_value("DLXH Plan", plan, ["issuing_unit", "docstatus"])
 	label = field_label(doc, plan_field)
 	if docstatus == 2:

@@ -1,7 +1,6 @@
 """Whitelisted methods of the reporting cycle."""
 
 import frappe
-from frappe.rate_limiter import rate_limit
 
 from dlxh_app.dlxh_reporting.compliance import check_unit, get_matrix, read_periods, status_label
 from dlxh_app.dlxh_reporting.rules.compliance import totals
@@ -9,14 +8,12 @@ from dlxh_app.dlxh_reporting.rules.period import format_period, period_key
 
 
 @frappe.whitelist()
-# Each call may read every unit over ten years. Frappe's decorator counts the calls of each client
-# address (it has no per-user key): users behind one address share the 60 a minute.
-@rate_limit(limit=60, seconds=60)
 def get_compliance(from_period: str, to_period: str, unit: str | None = None) -> dict:
 	"""Each reporting unit's status per period from `from_period` to `to_period` ("YYYY-MM", at most
 	120 months), for the units the user may reach (within `unit` and the units below it, if given),
 	with totals per unit and per period. Statuses are given as codes ("Late", with `days_late`) and as
-	the user reads them (`label`)."""
+	the user reads them (`label`). Each call may read every unit over ten years: it counts against the
+	user's limit of such computations (dlxh_app/limits.py)."""
 	frappe.has_permission("Opinion Report", "report", throw=True)
 	periods = read_periods(from_period, to_period, "from_period", "to_period")
 	matrix = get_matrix(periods, unit=check_unit(unit, "unit"))

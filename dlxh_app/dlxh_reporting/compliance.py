@@ -17,6 +17,7 @@ from dlxh_app.dlxh_reporting.rules.compliance import Cell, Compliance, judge_cel
 from dlxh_app.dlxh_reporting.rules.deadline import deadline_for
 from dlxh_app.dlxh_reporting.rules.period import month_bounds, parse_period, periods_between
 from dlxh_app.dlxh_setup.rules import RuleError
+from dlxh_app.limits import count_expensive_call
 from dlxh_app.permissions import get_unit_scope, match_conditions, reachable_units
 from dlxh_app.validation import throw_invalid
 
@@ -45,6 +46,7 @@ def get_matrix(
 ) -> ComplianceMatrix:
 	"""The cells of every reporting unit `user` may reach (only `unit` and the units below it, if given)
 	that existed in some of `periods` (consecutive, in order). `now` defaults to the local time."""
+	count_expensive_call()
 	first_day, last_day = month_bounds(*periods[0])[0], month_bounds(*periods[-1])[1]
 	units_sql, unit_values = reporting_units_sql(user, unit)
 	units = frappe.db.sql(

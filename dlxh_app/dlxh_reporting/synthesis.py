@@ -19,6 +19,7 @@ from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import ACCEPT
 from dlxh_app.dlxh_reporting.rules.compliance import Compliance, totals
 from dlxh_app.dlxh_reporting.rules.period import previous_period
 from dlxh_app.dlxh_reporting.rules.synthesis import Item, TopicSummary, summarize_topics
+from dlxh_app.limits import count_expensive_call
 from dlxh_app.permissions import match_conditions
 
 Period = tuple[int, int]
@@ -69,6 +70,7 @@ def item_conditions(first: Period, last: Period, user: str | None = None) -> tup
 def item_counts(first: Period, last: Period, user: str | None = None, topic: str | None = None) -> list:
 	"""(year, month, topic, trend, items) of the accepted items from `first` to `last`, within `topic`
 	and the topics below it when given."""
+	count_expensive_call()
 	condition, values = item_conditions(first, last, user)
 	if topic:
 		condition += """ and item.topic in (

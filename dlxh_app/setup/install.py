@@ -9,12 +9,14 @@ from pathlib import Path
 
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
 DATA = Path(__file__).parent / "data"
 
 
 def after_install():
 	setup_site()
+	hide_error_tracebacks()
 
 
 def after_migrate():
@@ -23,6 +25,7 @@ def after_migrate():
 
 def setup_site():
 	create_custom_fields(get_custom_fields())
+	keep_login_details_to_system_managers()
 	make_opinion_topics()
 	make_legal_documents()
 	make_settings()
@@ -45,6 +48,25 @@ def get_custom_fields() -> dict:
 			}
 		]
 	}
+
+
+# What a user's last login, address and activity say is for System Managers only: at User's permission
+# level 1, which only System Manager reads.
+LOGIN_DETAIL_FIELDS = ("last_login", "last_ip", "last_active")
+
+
+def keep_login_details_to_system_managers():
+	meta = frappe.get_meta("User")
+	for fieldname in LOGIN_DETAIL_FIELDS:
+		field = meta.get_field(fieldname)
+		if field and field.permlevel != 1:
+			make_property_setter("User", fieldname, "permlevel", 1, "Int", validate_fields_for_doctype=False)
+
+
+def hide_error_tracebacks():
+	"""The framework's own setting: users get the error's message, not the server's traceback (which
+	names code, paths and sometimes data). Set once, at install; an administrator may turn it on again."""
+	frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
 
 
 def read_data(filename: str) -> list | dict:

@@ -7,7 +7,7 @@ from frappe.desk.query_report import run as run_report
 from frappe.utils.password import update_password
 
 from dlxh_app import hooks
-from dlxh_app.permissions import UNIT_SCOPED_DOCTYPES
+from dlxh_app.consts import SCOPED_CHILD_TABLES, UNIT_SCOPED_DOCTYPES
 from dlxh_app.tests.base import IntegrationTestCase
 from dlxh_app.tests.utils import act, make_plan, make_unit, make_user, rest_session
 
@@ -141,9 +141,23 @@ class TestUnitAccess(IntegrationTestCase):
 	def keys(self, names):
 		return {self.key_of[name] for name in names if name in self.key_of}
 
-	def test_hooks_cover_every_unit_scoped_doctype(self):
-		self.assertEqual(set(hooks.permission_query_conditions), set(UNIT_SCOPED_DOCTYPES))
-		self.assertEqual(set(hooks.has_permission), set(UNIT_SCOPED_DOCTYPES))
+	def test_hooks_cover_every_unit_scoped_doctype_and_its_child_tables(self):
+		for doctype in UNIT_SCOPED_DOCTYPES:
+			self.assertEqual(
+				hooks.permission_query_conditions[doctype],
+				"dlxh_app.permissions.get_permission_query_conditions",
+			)
+			self.assertEqual(hooks.has_permission[doctype], "dlxh_app.permissions.has_permission")
+		children = {
+			table.options: doctype
+			for doctype in UNIT_SCOPED_DOCTYPES
+			for table in frappe.get_meta(doctype).get_table_fields()
+		}
+		self.assertEqual(children, SCOPED_CHILD_TABLES)
+		for child in children:
+			self.assertEqual(
+				hooks.permission_query_conditions[child], "dlxh_app.permissions.get_child_table_conditions"
+			)
 
 	def test_lists(self):
 		for user, expected in READABLE.items():

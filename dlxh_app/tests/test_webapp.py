@@ -9,7 +9,7 @@ import frappe
 from frappe.utils.password import update_password
 
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import in_request_thread, make_unit, make_user, rest_session
+from dlxh_app.tests.utils import make_unit, make_user, rest_session
 
 CITY = "WA Ban Tuyên giáo Thành ủy"
 UNIT_A = "WA Quận ủy An"
@@ -20,16 +20,14 @@ BOOT = "/api/method/dlxh_app.webapp.get_boot"
 
 
 def guest_get(path: str, cookies: dict | None = None):
-	from frappe.app import application
-	from werkzeug.test import Client
+	site = frappe.local.site
 
-	def get():
-		client = Client(application)
+	def steps(client):
 		for name, value in (cookies or {}).items():
-			client.set_cookie(name, value)
+			client.set_cookie(name, value, domain=site)
 		return client.get(path)
 
-	return in_request_thread(get)
+	return rest_session(None, None, steps)
 
 
 class TestWebApp(IntegrationTestCase):

@@ -94,24 +94,38 @@ def in_request_thread(function):
 	def target():
 		try:
 			result["value"] = function()
+		except BaseException as error:
+			result["error"] = error
 		finally:
 			frappe.destroy()
 
 	thread = threading.Thread(target=target)
 	thread.start()
 	thread.join()
+	if "error" in result:
+		raise result["error"]
 	return result["value"]
 
 
-def rest_session(email: str, password: str, steps):
-	"""Log in over HTTP (Frappe's WSGI application, no server needed) and run `steps(client)`."""
+def rest_session(email: str | None, password: str | None, steps):
+	"""Log in over HTTP (Frappe's WSGI application, no server needed) and run `steps(client)`; without an
+	email, `steps` runs as Guest. Requests name the site in their Host header, as a browser does: a bench
+	serving several sites picks the site by it."""
 	from frappe.app import application
 	from werkzeug.test import Client
 
+	site = frappe.local.site
+
+	class SiteClient(Client):
+		def open(self, *args, **kwargs):
+			kwargs.setdefault("base_url", f"http://{site}/")
+			return super().open(*args, **kwargs)
+
 	def run():
-		client = Client(application)
-		login = client.post("/api/method/login", data={"usr": email, "pwd": password})
-		assert login.status_code == 200, login.get_data(as_text=True)[:300]
+		client = SiteClient(application)
+		if email:
+			login = client.post("/api/method/login", data={"usr": email, "pwd": password})
+			assert login.status_code == 200, login.get_data(as_text=True)[:300]
 		return steps(client)
 
 	return in_request_thread(run)

@@ -17,7 +17,7 @@ from dlxh_app.dlxh_planning.rules.plan import (
 from dlxh_app.dlxh_setup.issuing import ISSUING_FIELDS, issue, set_issuing_defaults
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.permissions import get_user_unit
-from dlxh_app.validation import field_label, throw_invalid
+from dlxh_app.validation import field_label, refuse_unreadable_link, throw_invalid
 from dlxh_app.workflow_rules import (
 	comment_on_return,
 	return_with_reason,
@@ -154,6 +154,7 @@ class DLXHPlan(Document):
 	def validate_parent_plan(self):
 		if not self.parent_plan:
 			return
+		refuse_unreadable_link(self, "parent_plan")
 		parent = frappe.db.get_value(
 			"DLXH Plan", self.parent_plan, ["plan_year", "issuing_unit", "docstatus"], as_dict=True
 		)

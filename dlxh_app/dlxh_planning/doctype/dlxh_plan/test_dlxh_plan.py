@@ -192,7 +192,7 @@ class TestPlanBadInput(PlanTestCase):
 		self.assertRefused(lambda: self.draft(year=1990), "Plan Year")
 
 	def test_parent_plan_of_a_unit_above_for_the_same_year(self):
-		city_plan = self.draft()
+		city_plan = self.issued()
 		district_plan = self.draft(user=UNIT_OFFICER, unit=DISTRICT, parent_plan=city_plan.name)
 		self.assertEqual(district_plan.parent_plan, city_plan.name)
 		self.assertRefused(
@@ -202,6 +202,15 @@ class TestPlanBadInput(PlanTestCase):
 		next_year = self.draft(year=2026, title="Năm 2026")
 		self.assertRefused(
 			lambda: self.draft(unit=OTHER_DISTRICT, parent_plan=next_year.name), "Parent Plan", "2026"
+		)
+
+	def test_a_plan_the_unit_may_not_read_is_not_named(self):
+		# The city's draft is not addressed to the district yet: the message says no more than that.
+		city_draft = self.draft()
+		self.assertRefused(
+			lambda: self.draft(user=UNIT_OFFICER, unit=DISTRICT, parent_plan=city_draft.name),
+			"Parent Plan",
+			"another unit",
 		)
 
 	def test_unit_defaults_to_the_users_unit_and_place(self):

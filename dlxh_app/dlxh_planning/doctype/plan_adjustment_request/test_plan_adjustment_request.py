@@ -234,17 +234,24 @@ class TestPlanAdjustmentRequest(UnitRecordTestCase):
 		above = issue_plan(DISTRICT)
 		self.assertEqual(self.request(plan=above.name).plan, above.name)
 
+		# Plans the ward may not read are not named to it.
 		sideways = issue_plan(OTHER_DISTRICT)
-		self.assertRefused(lambda: self.request(plan=sideways.name), "Plan", sideways.name, "neither")
+		self.assertRefused(lambda: self.request(plan=sideways.name), "Plan", "another unit")
+		not_yet_issued = make_plan(CITY, YEAR + 1)
+		self.assertRefused(lambda: self.request(plan=not_yet_issued.name), "Plan", "another unit")
+		# The district reads the ward's plan, but works under its own and those above.
 		self.assertRefused(
 			lambda: self.request(DISTRICT_LEADER, plan=own.name, unit=DISTRICT), "Plan", own.name, "neither"
 		)
-		not_yet_issued = make_plan(CITY, YEAR + 1)
-		self.assertRefused(
-			lambda: self.request(plan=not_yet_issued.name), "Plan", not_yet_issued.name, "not been issued"
-		)
+		# Cancelled, the district's plan is no longer addressed to the ward; the district is told why.
 		act(above, (MANAGER, "Cancel"))
-		self.assertRefused(lambda: self.request(plan=above.name), "Plan", above.name, "cancelled")
+		self.assertRefused(lambda: self.request(plan=above.name), "Plan", "another unit")
+		self.assertRefused(
+			lambda: self.request(DISTRICT_LEADER, plan=above.name, unit=DISTRICT),
+			"Plan",
+			above.name,
+			"cancelled",
+		)
 
 	def test_request_date_cannot_be_in_the_future(self):
 		self.assertRefused(lambda: self.request(request_date=add_days(today(), 1)), "Request Date", "future")

@@ -249,6 +249,22 @@ class TestPlanPrint(IntegrationTestCase):
 		self.assertIn(FORMATTED, html)
 		self.assertIn("<p>Hoạt động</p>", html)
 
+	def test_images_from_elsewhere_are_neither_printed_nor_fetched(self):
+		# The PDF renderer runs on the server: an address typed into a text field must not make the
+		# server request it. Images of the site itself stay.
+		plan = make_plan(CITY, 2026)
+		elsewhere = "http://198.51.100.7/track.png"
+		purposes = (
+			f"<p>Mục đích</p><img src='{elsewhere}'><img src='/files/logo.png'>"
+			f"<p style='background: url({elsewhere})'>Nền</p><img src='//198.51.100.7/x.png'>"
+		)
+		frappe.db.set_value("DLXH Plan", plan.name, "purposes", purposes, update_modified=False)
+		html = print_plan(plan.name)
+		self.assertNotIn("198.51.100.7", html)
+		self.assertIn("/files/logo.png", html)
+		self.assertIn("Nền", html)
+		self.assertTrue(read_pdf(print_plan(plan.name, as_pdf=True))[0].find("Mục đích"))
+
 	def test_long_plan_numbers_pages_from_page_two(self):
 		filler = "Nắm bắt, tổng hợp, phản ánh dư luận xã hội. " * 8
 		activities = [{"content": f"<p>Hoạt động thứ {number}: {filler}</p>"} for number in range(1, 31)]

@@ -46,10 +46,3 @@ class OpinionEntry(Document):
 	def validate(self):
 		set_user_unit(self)
 		validate_not_in_future(self, "entry_date")
-		self.keep_report_link()
-
-	def keep_report_link(self):
-		# Only the report that takes the entry in sets the link (it writes it directly), so a save
-		# through the form or REST cannot release an entry from its report or claim one for it.
-		before = self.get_doc_before_save()
-		self.used_in_report = before.used_in_report if before else None

@@ -23,7 +23,7 @@ from dlxh_app.dlxh_setup.numbering import lock_issuer
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.dlxh_setup.rules.text import plain_text
 from dlxh_app.permissions import get_user_unit
-from dlxh_app.validation import field_label, throw_invalid
+from dlxh_app.validation import field_label, refuse_unreadable_link, throw_invalid
 from dlxh_app.workflow_rules import (
 	comment_on_return,
 	forget_return_reason,
@@ -248,6 +248,7 @@ class OpinionReport(Document):
 			throw_invalid(
 				field_label(self, "report_request"), _("{0} is required for an ad hoc report.").format(label)
 			)
+		refuse_unreadable_link(self, "report_request")
 		request = frappe.get_doc("Report Request", self.report_request)
 		if not request.docstatus.is_submitted():
 			throw_invalid(
@@ -316,6 +317,7 @@ class OpinionReport(Document):
 		for row in new_rows:
 			entry = entries[row.opinion_entry]
 			if entry.unit != self.unit:
+				refuse_unreadable_link(row, "opinion_entry")
 				message = _("{0} in row {1}: {2} was recorded for {3}, not for {4}.")
 			elif entry.verification_status not in USABLE_ENTRIES:
 				message = _("{0} in row {1}: {2} was found to be unfounded.")

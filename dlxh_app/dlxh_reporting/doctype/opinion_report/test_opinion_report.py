@@ -322,7 +322,8 @@ class TestPullEntries(ReportingTestCase):
 		april = make_report(items=[], period_month=4)
 		as_user(OFFICER, april.pull_entries)
 		for entry, words in (
-			(sibling_entry, (SIBLING, "row 1")),
+			# The sibling's entry is not the unit's to read: neither it nor its unit is named.
+			(sibling_entry, ("another unit", "row 1")),
 			(unfounded, ("unfounded",)),
 			(used, (april.name,)),
 		):

@@ -85,8 +85,11 @@ class OpinionSynthesis(Document):
 		self.set_defaults()
 		validate_period(self)
 		self.validate_one_per_period()
-		if self.is_new() and not self.topics:
+		# The figures are the server's (SERVER_OWNED_PERMLEVEL): drawn here, never taken as sent.
+		if self.is_new() or self.flags.draw_figures:
 			self.draw_figures()
+		else:
+			self.validate_topics_kept()
 		validate_frozen_content(
 			self,
 			FROZEN_STATES,
@@ -119,7 +122,7 @@ class OpinionSynthesis(Document):
 					"{0} is {1}: only a draft or a returned synthesis can be drawn from the reports again."
 				).format(self.name, _(self.workflow_state))
 			)
-		self.draw_figures()
+		self.flags.draw_figures = True
 		self.save()
 		return len(self.topics)
 
@@ -157,6 +160,20 @@ class OpinionSynthesis(Document):
 		self.late_units = format_units(units[Compliance.LATE])
 		self.missing_units = format_units(units[Compliance.MISSING] + units[Compliance.RETURNED])
 		self.built_on = now_datetime()
+
+	def validate_topics_kept(self):
+		"""The topic rows are drawn from the reports: a save may change what the officer writes in them,
+		not add, remove or replace rows."""
+		before = self.get_doc_before_save()
+		stored = {(row.name, row.topic) for row in before.topics} if before else set()
+		if {(row.name, row.topic) for row in self.topics} != stored:
+			label = field_label(self, "topics")
+			throw_invalid(
+				label,
+				_(
+					"{0} are drawn from the accepted reports and cannot be added or removed by hand: use {1}."
+				).format(label, _("Build Draft from Reports")),
+			)
 
 	def set_defaults(self):
 		settings = frappe.get_cached_doc("DLXH Settings")

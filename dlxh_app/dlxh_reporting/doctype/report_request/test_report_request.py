@@ -186,7 +186,8 @@ class TestAdHocReport(RequestTestCase):
 
 		with at(2025, 5, 5, 9, 0):
 			draft = make_request(subject="Chưa ban hành")
-		self.assertRefused(lambda: self.answer(draft), "Report Request", "not been issued")
+		# A draft is not addressed to the units yet: they may not read it, and are not told more.
+		self.assertRefused(lambda: self.answer(draft), "Report Request", "another unit")
 		act(request, (CITY_OFFICER, "Close"))
 		self.assertRefused(lambda: self.answer(request, SIBLING_OFFICER), "Report Request", "closed")
 

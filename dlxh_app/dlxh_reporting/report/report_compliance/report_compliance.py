@@ -24,15 +24,22 @@ COUNTED = {
 
 
 def execute(filters: dict | None = None):
+	"""A refusal (a filter out of range, a unit beyond the user's reach, too many runs) is shown to the user
+	with no rows, not raised: Frappe v15 arms a timer when a script report starts and cancels it only when
+	`execute` returns, so a report that raised would switch itself to a prepared report for everyone."""
 	filters = frappe._dict(filters or {})
 	now = local_now()
-	periods = read_periods(
-		filters.from_period or period_key(now.year, 1),
-		filters.to_period or period_key(now.year, now.month),
-		_("From Period"),
-		_("To Period"),
-	)
-	matrix = get_matrix(periods, unit=check_unit(filters.unit, _("Unit")), now=now)
+	try:
+		periods = read_periods(
+			filters.from_period or period_key(now.year, 1),
+			filters.to_period or period_key(now.year, now.month),
+			_("From Period"),
+			_("To Period"),
+		)
+		matrix = get_matrix(periods, unit=check_unit(filters.unit, _("Unit")), now=now)
+	except (frappe.ValidationError, frappe.PermissionError):
+		# The message is already in the response (frappe.throw logs it for the user).
+		return get_columns([]), []
 	return get_columns(periods), get_data(matrix)
 
 

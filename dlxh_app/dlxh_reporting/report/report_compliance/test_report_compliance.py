@@ -140,9 +140,10 @@ class TestReportCompliance(ReportingTestCase):
 
 	def test_a_sibling_does_not_see_the_other_district(self):
 		self.assertMatrix(self.report(SIBLING_OFFICER), [SIBLING])
-		self.assertRefused(
-			lambda: self.report(SIBLING_OFFICER, unit=DISTRICT), "Unit", exception=frappe.PermissionError
-		)
+		# Refused with the message and no rows: the report does not raise (see its execute).
+		frappe.clear_messages()
+		self.assertEqual(self.report(SIBLING_OFFICER, unit=DISTRICT)["result"], [])
+		self.assertIn(DISTRICT, str(frappe.message_log))
 
 	def test_api_gives_the_same_matrix_and_totals(self):
 		result = self.api(CITY_OFFICER, "2025-05", "2025-08", unit=CITY)
@@ -251,15 +252,13 @@ class TestComplianceOverHttp(IntegrationTestCase):
 		frappe.db.commit()
 		self.addCleanup(frappe.db.commit)
 		self.addCleanup(frappe.delete_doc, "User", self.USER, force=True, ignore_missing=True)
-		# Counters of an earlier run within the minute.
-		frappe.cache.delete_keys(f"rl:{self.METHOD}")
 
-	def test_answers_and_is_rate_limited(self):
+	def test_answers_over_http(self):
+		# Its limit, shared with the other ways to the computation, is tested in tests/test_security.py.
 		def steps(client):
 			query = {"from_period": "2025-05", "to_period": "2025-05"}
-			return [client.get(f"/api/method/{self.METHOD}", query_string=query) for _ in range(61)]
+			return client.get(f"/api/method/{self.METHOD}", query_string=query)
 
-		responses = rest_session(self.USER, self.PASSWORD, steps)
-		self.assertEqual([response.status_code for response in responses[:60]], [200] * 60)
-		self.assertEqual(responses[0].json["message"]["periods"], [{"period": "2025-05", "label": "05/2025"}])
-		self.assertEqual(responses[60].status_code, 429, responses[60].get_data(as_text=True)[:300])
+		response = rest_session(self.USER, self.PASSWORD, steps)
+		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:300])
+		self.assertEqual(response.json["message"]["periods"], [{"period": "2025-05", "label": "05/2025"}])

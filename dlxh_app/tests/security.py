@@ -1,0 +1,378 @@
+"""The fixture of the security tests (test_security.py): a city with two sibling districts A and B and a ward
+A1 below A, a user of each role in them, and one record of every unit-scoped DocType per unit, each with a
+marker in its text so that a response can be searched for it. Everything is committed, because HTTP
+requests run on their own database connection, and removed again by `delete_fixture`.
+
+Who may read what is written out by hand in `READERS` (not computed by the rule under test)."""
+
+from dataclasses import dataclass, field
+
+import frappe
+from frappe.utils.password import update_password
+
+from dlxh_app.tests.utils import act, make_city_unit, make_plan, make_unit, make_user
+
+PASSWORD = "Sec-Test-Pass-2026!"
+
+CITY = "SEC Ban Tuyên giáo Thành ủy"
+A = "SEC Quận ủy Alpha"
+A1 = "SEC Đảng ủy phường Alpha Một"
+B = "SEC Quận ủy Beta"
+UNITS = (CITY, A, A1, B)
+
+CITY_OFFICER = "sec.city.officer@test.local"
+MANAGER = "sec.manager@test.local"
+A_OFFICER = "sec.a.officer@test.local"
+A_LEADER = "sec.a.leader@test.local"
+A1_OFFICER = "sec.a1.officer@test.local"
+B_OFFICER = "sec.b.officer@test.local"
+B_LEADER = "sec.b.leader@test.local"
+COLLABORATOR = "sec.collaborator@test.local"
+USERS = {
+	CITY_OFFICER: ("DLXH City Officer", CITY),
+	MANAGER: ("DLXH Manager", CITY),
+	A_OFFICER: ("DLXH Unit Officer", A),
+	A_LEADER: ("DLXH Unit Leader", A),
+	A1_OFFICER: ("DLXH Unit Officer", A1),
+	B_OFFICER: ("DLXH Unit Officer", B),
+	B_LEADER: ("DLXH Unit Leader", B),
+	COLLABORATOR: ("DLXH Collaborator", A),
+}
+CITY_USERS = {CITY_OFFICER, MANAGER}
+# The users the walk runs as: two sibling units, a unit above another (A over A1), a unit below, a
+# collaborator, and Guest (None).
+PROBES = (A_OFFICER, A_LEADER, A1_OFFICER, B_OFFICER, COLLABORATOR, None)
+
+SIGNER = {"signing_authority": "", "signer_title": "TRƯỞNG BAN", "signer_name": "Lê Văn Ký"}
+TOPIC = "SEC Chủ đề an ninh"
+PERIOD = {"period_year": 2026, "period_month": 11}
+
+# Who besides the city's users may read each record, by key.
+READERS = {
+	"plan_a": {A_OFFICER, A_LEADER},
+	"plan_a_next": {A_OFFICER, A_LEADER},
+	"plan_a1": {A_OFFICER, A_LEADER, A1_OFFICER},
+	"plan_b": {B_OFFICER, B_LEADER},
+	"plan_city": {A_OFFICER, A_LEADER, A1_OFFICER, B_OFFICER, B_LEADER},
+	"plan_city_draft": set(),
+	"adjustment_a": {A_OFFICER, A_LEADER},
+	"adjustment_b": {B_OFFICER, B_LEADER},
+	"coordination_a": {A_OFFICER, A_LEADER},
+	"coordination_b": {B_OFFICER, B_LEADER},
+	"entry_collaborator": {A_OFFICER, A_LEADER, COLLABORATOR},
+	"entry_a": {A_OFFICER, A_LEADER},
+	"entry_b": {B_OFFICER, B_LEADER},
+	"report_a": {A_OFFICER, A_LEADER},
+	"report_a_pending": {A_OFFICER, A_LEADER},
+	"report_a1": {A_OFFICER, A_LEADER, A1_OFFICER},
+	"report_b": {B_OFFICER, B_LEADER},
+	"request_city": {A_OFFICER, A_LEADER, A1_OFFICER, B_OFFICER, B_LEADER},
+	"request_city_draft": set(),
+	"synthesis": set(),
+	"reminder_b": set(),
+}
+
+# Records made by the framework that name a document: (DocType, its fields naming the document).
+LINKED_RECORD_FIELDS = {
+	"Comment": ("reference_doctype", "reference_name"),
+	"Version": ("ref_doctype", "docname"),
+	"Communication": ("reference_doctype", "reference_name"),
+	"File": ("attached_to_doctype", "attached_to_name"),
+	"ToDo": ("reference_type", "reference_name"),
+	"Notification Log": ("document_type", "document_name"),
+	"Workflow Action": ("reference_doctype", "reference_name"),
+	"Activity Log": ("reference_doctype", "reference_name"),
+}
+
+
+@dataclass
+class Fixture:
+	records: dict[str, tuple[str, str]] = field(default_factory=dict)  # key: (doctype, name)
+	linked: dict[str, str] = field(default_factory=dict)  # linked DocType: name of its record on report_b
+
+	def add(self, key: str, doc) -> None:
+		self.records[key] = (doc.doctype, doc.name)
+
+	def name(self, key: str) -> str:
+		return self.records[key][1]
+
+	def keys_of(self, doctype: str) -> list[str]:
+		return [key for key, (dt, _name) in self.records.items() if dt == doctype]
+
+	def key_of(self, doctype: str, name: str) -> str | None:
+		return next((key for key, record in self.records.items() if record == (doctype, name)), None)
+
+
+def marker(key: str) -> str:
+	"""Text unique to a record, searched for in responses."""
+	return f"MARK-{key}-MARK"
+
+
+def may_read(user: str | None, key: str) -> bool:
+	return user in CITY_USERS or user in READERS[key]
+
+
+def as_user(user: str, function, *args, **kwargs):
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		return function(*args, **kwargs)
+	finally:
+		frappe.set_user(previous)
+
+
+def insert_as(user: str, values: dict):
+	return as_user(user, frappe.get_doc(values).insert)
+
+
+def make_fixture() -> Fixture:
+	fixture = Fixture()
+	make_city_unit(CITY, "SECTU", "SEC")
+	make_unit(A, parent_dlxh_unit=CITY, is_group=1, is_reporting_unit=1, abbreviation="SECA")
+	make_unit(
+		A1,
+		parent_dlxh_unit=A,
+		unit_type="Commune/Ward Party Committee",
+		is_reporting_unit=1,
+		abbreviation="SECĐU",
+	)
+	make_unit(B, parent_dlxh_unit=CITY, is_reporting_unit=1, abbreviation="SECB")
+	for email, (role, unit) in USERS.items():
+		make_user(email, [role], unit)
+		update_password(email, PASSWORD)
+	frappe.get_doc({"doctype": "Opinion Topic", "topic_name": TOPIC}).insert()
+
+	make_plans(fixture)
+	make_unit_records(fixture)
+	make_reports(fixture)
+	make_requests(fixture)
+	fixture.add(
+		"synthesis",
+		insert_as(
+			MANAGER,
+			{
+				"doctype": "Opinion Synthesis",
+				"issuing_unit": CITY,
+				"period_year": 2026,
+				"period_month": 10,
+				"situation_summary": marker("synthesis"),
+			},
+		),
+	)
+	reminder = frappe.get_doc(
+		{
+			"doctype": "DLXH Reminder Log",
+			"kind": "Unit Reminder",
+			"unit": B,
+			**PERIOD,
+			"reminder_date": "2026-12-01",
+			"recipients": marker("reminder_b"),
+		}
+	).insert(ignore_permissions=True)
+	fixture.add("reminder_b", reminder)
+	make_linked_records(fixture, "report_b")
+	return fixture
+
+
+def make_plans(fixture: Fixture) -> None:
+	def plan(key, user, unit, year, **values):
+		doc = as_user(user, make_plan, unit, year, introduction=marker(key), **SIGNER, **values)
+		fixture.add(key, doc)
+		return doc
+
+	plan("plan_a", A_OFFICER, A, 2026)
+	plan("plan_a1", A1_OFFICER, A1, 2026)
+	plan("plan_b", B_OFFICER, B, 2026)
+	plan("plan_city_draft", CITY_OFFICER, CITY, 2027)
+	city = plan("plan_city", CITY_OFFICER, CITY, 2026)
+	act(city, (CITY_OFFICER, "Send for Approval"), (MANAGER, "Approve"), (CITY_OFFICER, "Issue"))
+	# Drafted by the leader, who may not approve it: self-approval is tried on it.
+	own = plan("plan_a_next", A_LEADER, A, 2027)
+	act(own, (A_LEADER, "Send for Approval"))
+
+
+def make_unit_records(fixture: Fixture) -> None:
+	city_plan = fixture.name("plan_city")
+	for key, user, unit in (("adjustment_a", A_OFFICER, A), ("adjustment_b", B_OFFICER, B)):
+		fixture.add(
+			key,
+			insert_as(
+				user,
+				{
+					"doctype": "Plan Adjustment Request",
+					"unit": unit,
+					"plan": city_plan,
+					"subject": marker(key),
+					"description": marker(key),
+				},
+			),
+		)
+	for key, user, unit in (("coordination_a", A_OFFICER, A), ("coordination_b", B_OFFICER, B)):
+		fixture.add(
+			key,
+			insert_as(
+				user,
+				{
+					"doctype": "Coordination Record",
+					"unit": unit,
+					"record_date": "2026-11-20",
+					"partner_name": "Ủy ban MTTQ",
+					"subject": marker(key),
+				},
+			),
+		)
+	for key, user, unit in (
+		("entry_collaborator", COLLABORATOR, A),
+		("entry_a", A_OFFICER, A),
+		("entry_b", B_OFFICER, B),
+	):
+		fixture.add(
+			key,
+			insert_as(
+				user,
+				{
+					"doctype": "Opinion Entry",
+					"unit": unit,
+					"entry_date": "2026-11-20",
+					"topic": TOPIC,
+					"trend": "Concerned",
+					"content": marker(key),
+				},
+			),
+		)
+
+
+def make_reports(fixture: Fixture) -> None:
+	def report(key, user, unit, **values):
+		doc = insert_as(
+			user,
+			{
+				"doctype": "Opinion Report",
+				"unit": unit,
+				"report_type": "Monthly",
+				**PERIOD,
+				"situation_summary": marker(key),
+				"items": [{"topic": TOPIC, "trend": "Mixed", "content": marker(key)}],
+			}
+			| SIGNER
+			| values,
+		)
+		fixture.add(key, doc)
+		return doc
+
+	report("report_a", A_OFFICER, A)
+	report("report_a1", A1_OFFICER, A1)
+	# Drafted by the leader, who may not approve it.
+	own = report("report_a_pending", A_LEADER, A, period_month=10)
+	act(own, (A_LEADER, "Send to Leader"))
+	sent = report("report_b", B_OFFICER, B)
+	act(sent, (B_OFFICER, "Send to Leader"), (B_LEADER, "Approve and Send"))
+
+
+def make_requests(fixture: Fixture) -> None:
+	def request(key):
+		doc = insert_as(
+			CITY_OFFICER,
+			{
+				"doctype": "Report Request",
+				"issuing_unit": CITY,
+				"subject": marker(key),
+				"deadline": "2026-12-20 17:00:00",
+				"units": [{"unit": A}, {"unit": B}],
+				"signing_authority": "K/T TRƯỞNG BAN",
+				"signer_title": "PHÓ TRƯỞNG BAN",
+				"signer_name": "Trần Thị Thành",
+			},
+		)
+		fixture.add(key, doc)
+		return doc
+
+	act(request("request_city"), (CITY_OFFICER, "Issue"))
+	request("request_city_draft")
+
+
+def make_linked_records(fixture: Fixture, key: str) -> None:
+	"""One record of each framework DocType that names the record `key` (a unit's document), with the
+	marker of `key` in its text. Versions are not written in test mode, and workflow actions only by a
+	worker, so they are made here as the framework makes them."""
+	doctype, name = fixture.records[key]
+	text = marker(key)
+	values = {
+		"Comment": {"comment_type": "Comment", "content": text},
+		"Version": {"data": frappe.as_json({"changed": [["situation_summary", "", text]]})},
+		"Communication": {
+			"communication_type": "Communication",
+			"communication_medium": "Email",
+			"subject": text,
+			"content": text,
+			"sent_or_received": "Sent",
+		},
+		"File": {"file_name": f"{key}.txt", "content": text, "is_private": 0},
+		# Allocated to a user of the sibling unit, who must still not see it.
+		"ToDo": {"description": text, "allocated_to": A_OFFICER, "status": "Open"},
+		"Notification Log": {"subject": text, "for_user": A_OFFICER, "type": "Alert"},
+		"Workflow Action": {
+			"status": "Open",
+			"workflow_state": "Sent to City",
+			"permitted_roles": [{"role": "DLXH Unit Officer"}],
+		},
+		"Activity Log": {"subject": text, "status": "Success"},
+	}
+	for linked_doctype, (doctype_field, name_field) in LINKED_RECORD_FIELDS.items():
+		doc = frappe.get_doc(
+			{"doctype": linked_doctype, doctype_field: doctype, name_field: name, **values[linked_doctype]}
+		)
+		doc.insert(ignore_permissions=True)
+		fixture.linked[linked_doctype] = doc.name
+
+
+def delete_fixture(fixture: Fixture | None) -> None:
+	"""Remove what make_fixture made, committed or not; also after a failure half-way. Directly: the
+	controllers rightly refuse to delete sent reports and issued documents."""
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+	records = unit_record_names()
+	for name in frappe.get_all("File", {"attached_to_name": ["in", records]}, pluck="name"):
+		# Through the document, which removes the file from the disk too.
+		frappe.delete_doc("File", name, force=True, ignore_permissions=True, delete_permanently=True)
+	for doctype, (_doctype_field, name_field) in LINKED_RECORD_FIELDS.items():
+		frappe.db.delete(doctype, {name_field: ["in", records]})
+	for doctype, unit_field in UNIT_RECORDS:
+		purge(doctype, {unit_field: ["in", UNITS]})
+	purge("DLXH Reminder Log", {"unit": ["in", UNITS]})
+	purge("DLXH Document Counter", {"issuing_unit": ["in", UNITS]})
+	for email in USERS:
+		frappe.delete_doc("User", email, force=True, ignore_missing=True, delete_permanently=True)
+	for unit in (A1, A, B, CITY):
+		frappe.delete_doc("DLXH Unit", unit, force=True, ignore_missing=True, delete_permanently=True)
+	frappe.delete_doc("Opinion Topic", TOPIC, force=True, ignore_missing=True, delete_permanently=True)
+	frappe.db.commit()
+
+
+# The fixture's unit-scoped records, by their unit field.
+UNIT_RECORDS = (
+	("Opinion Report", "unit"),
+	("Opinion Entry", "unit"),
+	("Plan Adjustment Request", "unit"),
+	("Coordination Record", "unit"),
+	("Opinion Synthesis", "issuing_unit"),
+	("Report Request", "issuing_unit"),
+	("DLXH Plan", "issuing_unit"),
+)
+
+
+def purge(doctype: str, filters: dict) -> None:
+	names = frappe.get_all(doctype, filters, pluck="name")
+	if not names:
+		return
+	for table in frappe.get_meta(doctype).get_table_fields():
+		frappe.db.delete(table.options, {"parent": ["in", names], "parenttype": doctype})
+	frappe.db.delete(doctype, {"name": ["in", names]})
+
+
+def unit_record_names() -> list[str]:
+	return [
+		name
+		for doctype, unit_field in UNIT_RECORDS
+		for name in frappe.get_all(doctype, {unit_field: ["in", UNITS]}, pluck="name")
+	]
