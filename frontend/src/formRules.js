@@ -17,6 +17,18 @@ export function isReadOnly(field, doc, editable) {
   return doc.docstatus === 2 || !editable
 }
 
+/** The permission levels whose fields the user may read and write, from the DocType's permission rows
+ * and the user's roles. Level 0 is the document's own permission, which the server reports with it. */
+export function permittedLevels(meta, roles) {
+  const levels = { read: new Set([0]), write: new Set([0]) }
+  for (const row of meta.permissions || []) {
+    if (!row.permlevel || !roles.includes(row.role)) continue
+    if (row.read || row.write) levels.read.add(row.permlevel)
+    if (row.write) levels.write.add(row.permlevel)
+  }
+  return levels
+}
+
 /** May the user edit in the document's workflow state (the state's "allow edit" role)? */
 export function workflowAllowsEdit(meta, doc, roles) {
   if (!meta.workflow) return true

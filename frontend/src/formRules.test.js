@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isReadOnly, isRequired, isVisible, missingValues, placeMessages, workflowAllowsEdit } from './formRules'
+import { isReadOnly, isRequired, isVisible, missingValues, permittedLevels, placeMessages, workflowAllowsEdit } from './formRules'
 import { formLayout } from './meta'
 import { reportMeta } from './testMeta'
 
@@ -26,6 +26,21 @@ describe('a form from the meta', () => {
     expect(workflowAllowsEdit(meta, { workflow_state: 'Draft' }, ['DLXH Unit Leader'])).toBe(true)
     expect(workflowAllowsEdit(meta, { workflow_state: 'Sent to City' }, ['DLXH Unit Leader'])).toBe(false)
   })
+})
+
+test("fields at a permission level are read and written only by the roles it names", () => {
+  const meta = {
+    permissions: [
+      { role: 'DLXH Unit Officer', permlevel: 0, read: 1, write: 1 },
+      { role: 'DLXH Unit Officer', permlevel: 1, read: 1, write: 1 },
+      { role: 'DLXH Collaborator', permlevel: 1, read: 1, write: 0 },
+      { role: 'DLXH Collaborator', permlevel: 2, read: 1, write: 0 },
+    ],
+  }
+  const collaborator = permittedLevels(meta, ['DLXH Collaborator'])
+  expect([...collaborator.read].sort()).toEqual([0, 1, 2])
+  expect([...collaborator.write]).toEqual([0])
+  expect([...permittedLevels(meta, ['DLXH Unit Officer']).write].sort()).toEqual([0, 1])
 })
 
 describe("the server's messages beside their fields", () => {
