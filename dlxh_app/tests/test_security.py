@@ -494,7 +494,21 @@ class TestWhitelistedMethods(SecurityTestCase):
 				problems.append(f"get_compliance of {other}: answered {response.status_code}")
 			return problems
 
+		def own_session(client, user):
+			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
+			the login form's, with no roles and no DocTypes."""
+			response = client.get("/api/method/dlxh_app.webapp.get_boot")
+			if response.status_code != 200:
+				return [f"get_boot: answered {user} {response.status_code}"]
+			boot = response.json["message"]
+			problems = [] if boot["user"] == (user or "Guest") else [f"get_boot: {boot['user']} for {user}"]
+			if user is None and (boot["roles"] or boot["doctypes"]):
+				problems.append("get_boot: roles or DocTypes for Guest")
+			beyond = {B} if user in (A_OFFICER, A_LEADER, A1_OFFICER) else {A} if user == B_OFFICER else set()
+			return problems + [f"get_boot: shows {unit}" for unit in beyond if unit in text(response)]
+
 		return {
+			"dlxh_app.webapp.get_boot": own_session,
 			"dlxh_app.dlxh_setup.units.get_units_valid_on": no_guest(
 				"dlxh_app.dlxh_setup.units.get_units_valid_on"
 			),

@@ -76,3 +76,15 @@ test('usable at 360 px', () =>
       })
     }
   }))
+
+test('a collaborator cannot set the fields only officers may (a permission level of their own)', () =>
+  inSteps('forms-permission-level', async ({ session, step }) => {
+    const page = await session()
+    await step('log in as the collaborator', () => login(page, 'collaborator@dlxh.local'))
+    await step('the verification of a new opinion entry is shown, not editable', async () => {
+      await page.goto('/dlxh/opinion-entry/new')
+      await field(page, 'verification_status').waitFor()
+      assert.equal(await field(page, 'verification_status').locator('select').count(), 0)
+      assert.equal(await field(page, 'area').locator('input').count(), 1)
+    })
+  }))
