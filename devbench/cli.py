@@ -156,9 +156,10 @@ def command_bench(args) -> None:
 	config = test_site(db_type, role="benchmark")
 	print(f"Benchmarks on {db_type} (site {config.name}):", flush=True)
 	bench_site.open_site(config)
-	from benchmarks import reporting
+	from benchmarks import http_load, reporting
 
 	reporting.main()
+	http_load.main()
 
 
 def command_console(args) -> None:

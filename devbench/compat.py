@@ -5,9 +5,12 @@ Each workaround is one function named after what it fixes, with a note saying wh
 Only this package may name monoframe; dlxh_app itself is plain Frappe.
 """
 
+import datetime
 import functools
+import itertools
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import monoframe
@@ -31,11 +34,12 @@ def sqlite_query_builder() -> None:
 	"""PyPI's pypika is not Frappe's fork: teach its SQLite builder what Frappe's fork does.
 
 	Upstream's fork lets the caller pass `wrapper_cls` (monoframe's SQLite builder does, which
-	otherwise raises TypeError), accepts `for_update(nowait=, skip_locked=, of=)` and drops the
-	clause on SQLite (one writer at a time; upstream calls SQLite support experimental), and
-	writes `INSERT OR IGNORE` for `.ignore()`.
+	otherwise raises TypeError), accepts `for_update(nowait=, skip_locked=, of=)`, and writes
+	`INSERT OR IGNORE` for `.ignore()`. A locking read keeps its plain `FOR UPDATE`, which SQLite
+	does not know: `sqlite_locking_reads` takes it off and takes the write lock instead.
 	"""
 	from pypika import dialects
+	from pypika.utils import builder as returns_copy
 
 	builder = dialects.SQLLiteQueryBuilder
 
@@ -44,8 +48,9 @@ def sqlite_query_builder() -> None:
 		dialects.QueryBuilder.__init__(self, dialect=dialects.Dialects.SQLLITE, **kwargs)
 		self._insert_or_replace = False
 
+	@returns_copy
 	def for_update(self, nowait=False, skip_locked=False, of=()):
-		return self
+		self._for_update = True
 
 	def _insert_sql(self, **kwargs):
 		return "INSERT {ignore}INTO {table}".format(
@@ -61,8 +66,9 @@ def sqlite_named_parameters() -> None:
 	"""Frappe passes named parameters (`%(name)s` with a dict) to the database driver, which binds them
 	with their types and leaves the caller's dict alone. monoframe's SQLite layer instead pastes every
 	value into the SQL as quoted text and overwrites the caller's dict with those strings, so numbers
-	compare as text and a dict used twice is quoted twice. Bind them as SQLite's `:name` parameters."""
-	import datetime
+	compare as text and a dict used twice is quoted twice. They are bound as positional `?` parameters
+	in the order they appear: SQLite looks every `:name` up among the names before it while preparing
+	the statement, which made a bulk insert of 80,000 named values take minutes."""
 	import re
 
 	from monoframe.database.sqlite.database import SQLiteDatabase
@@ -75,12 +81,292 @@ def sqlite_named_parameters() -> None:
 
 	def execute_query(self, query, values=None):
 		if isinstance(values, dict):
+			names = []
+
+			def positional(match):
+				names.append(match.group(1))
+				return "?"
+
 			# As with the driver upstream, "%%" stands for a literal "%" when parameters are named.
-			query = named.sub(r":\1", query).replace("%%", "%")
-			return self._cursor.execute(query, {key: bindable(value) for key, value in values.items()})
+			query = named.sub(positional, query).replace("%%", "%")
+			return self._cursor.execute(query, [bindable(values[name]) for name in names])
 		return self._cursor.execute(query.replace("%s", "?"), [bindable(value) for value in values or ()])
 
 	SQLiteDatabase.execute_query = execute_query
+
+
+def sqlite_locking_reads() -> None:
+	"""Upstream runs on MariaDB, where `SELECT … FOR UPDATE` waits for the rows' lock and reads their
+	latest committed values, and where a write waits for the rows it changes and applies to their latest
+	values whatever the transaction read before. SQLite has one writer and no row locks: monoframe
+	drops `FOR UPDATE`, so two transactions read the same naming-series counter and build the same name
+	(409 "UNIQUE constraint failed" for most of 24 officers creating reports at once); and a
+	transaction that read before its first write is refused at once ("database is locked") when
+	another has written meanwhile, instead of waiting.
+
+	So on SQLite a locking read first takes the database's write lock, and a transaction's first write
+	that is refused for a stale snapshot or a busy lock makes the transaction start again as
+	`BEGIN IMMEDIATE`, which waits for the other writer (up to the busy timeout) and reads the latest
+	data. A transaction that has written holds the lock until it ends, so one that is refused has
+	written nothing: starting again loses only its snapshot; its savepoints are made again.
+
+	SQLite's own wait polls, sleeping up to 100 ms between tries, where MariaDB wakes a waiter as soon
+	as the lock is free: the transactions of one process (a threaded server's requests) also queue on a
+	lock of the process before their first write, so that the next starts as soon as one ends."""
+	import re
+	import threading
+
+	from monoframe.database.sqlite.database import SQLiteDatabase
+
+	for_update = re.compile(r"\s+for\s+update(\s+(nowait|skip\s+locked))?\s*;?\s*$", re.IGNORECASE)
+	write = re.compile(r"^\s*(insert|update|delete|replace)\b", re.IGNORECASE)
+	savepoint = re.compile(r"^\s*(release\s+)?savepoint\s+(\w+)", re.IGNORECASE)
+	# A write statement that changes nothing: it takes the write lock as every write does.
+	take_write_lock = 'update "tabDocType" set name = name where 0'
+	execute_query = SQLiteDatabase.execute_query
+	begin = SQLiteDatabase.begin
+	close = SQLiteDatabase.close
+	writers_of_file: dict[str, threading.Lock] = {}
+
+	def transaction(db) -> dict:
+		"""What this transaction did that SQLite does not say: written yet, savepoints open, and the
+		process's writer lock of the database file, once queued for it."""
+		return db.__dict__.setdefault(
+			"devbench_transaction", {"wrote": False, "savepoints": [], "writer_lock": None}
+		)
+
+	def queue_as_writer(db) -> None:
+		state = transaction(db)
+		if state["wrote"] or state["writer_lock"]:
+			return
+		writer_lock = writers_of_file.setdefault(str(db.get_db_path()), threading.Lock())
+		# Past the busy timeout, SQLite's own wait decides (a transaction of this process left open).
+		if writer_lock.acquire(timeout=5):
+			state["writer_lock"] = writer_lock
+
+	def end_transaction(db) -> None:
+		state = db.__dict__.pop("devbench_transaction", None)
+		if state and state["writer_lock"]:
+			state["writer_lock"].release()
+
+	def restart_holding_write_lock(db) -> None:
+		db._cursor.execute("rollback")
+		db._cursor.execute("begin immediate")
+		for name in transaction(db)["savepoints"]:
+			db._cursor.execute(f"savepoint {name}")
+
+	def execute_waiting_for_writers(db, query, values):
+		writes = bool(write.match(query))
+		if writes:
+			queue_as_writer(db)
+		try:
+			result = execute_query(db, query, values)
+		except sqlite3.OperationalError as error:
+			if not db.is_deadlocked(error) or transaction(db)["wrote"] or not db._conn.in_transaction:
+				raise
+			restart_holding_write_lock(db)
+			result = execute_query(db, query, values)
+		if writes:
+			transaction(db)["wrote"] = True
+		return result
+
+	def execute_locking(self, query, values=None):
+		query, locking_reads = for_update.subn("", query)
+		if locking_reads:
+			execute_waiting_for_writers(self, take_write_lock, None)
+		result = execute_waiting_for_writers(self, query, values)
+		if match := savepoint.match(query):
+			released, name = match.groups()
+			savepoints = transaction(self)["savepoints"]
+			if not released:
+				savepoints.append(name)
+			elif name in savepoints:
+				savepoints.remove(name)
+		return result
+
+	def begin_transaction(self, *, read_only=False):
+		end_transaction(self)  # begun after every commit and rollback
+		return begin(self, read_only=read_only)
+
+	def close_transaction(self):
+		close(self)
+		end_transaction(self)
+
+	SQLiteDatabase.execute_query = execute_locking
+	SQLiteDatabase.begin = begin_transaction
+	SQLiteDatabase.close = close_transaction
+
+
+def sqlite_statistics() -> None:
+	"""MariaDB keeps each table's statistics current by itself (InnoDB recounts a table once a tenth of
+	its rows changed), so its planner picks the right index. SQLite plans with statistics only after
+	`ANALYZE`, which monoframe never runs: the synthesis query scanned all 162,600 report items of the
+	benchmark (335 ms; 16-23 ms once analyzed). The engine follows InnoDB's rule: on commit, a table
+	whose rows changed (in this process, since it was last analyzed) reach a tenth of the rows it had
+	then, and at least a hundred, is analyzed, with `analysis_limit` bounding the cost on large tables."""
+	import re
+
+	from monoframe.database.sqlite.database import SQLiteDatabase
+
+	written_table = re.compile(
+		r'^\s*(?:insert(?:\s+or\s+\w+)?\s+into|update(?:\s+or\s+\w+)?|delete\s+from)\s+(?:"([^"]+)"|([^\s(]+))',
+		re.IGNORECASE,
+	)
+	fewest_changes = 100
+	execute_query = SQLiteDatabase.execute_query
+	commit = SQLiteDatabase.commit
+	rollback = SQLiteDatabase.rollback
+	# (database file, table): rows changed by committed transactions since the table was analyzed.
+	changed_since_analyzed: dict[tuple[str, str], int] = {}
+
+	def changed_rows(db) -> dict[str, int]:
+		return db.__dict__.setdefault("devbench_changed_rows", {})
+
+	def execute_counting(self, query, values=None):
+		result = execute_query(self, query, values)
+		if (match := written_table.match(query)) and self._cursor.rowcount > 0:
+			table = match.group(1) or match.group(2)
+			changed_rows(self)[table] = changed_rows(self).get(table, 0) + self._cursor.rowcount
+		return result
+
+	def rows_when_analyzed(db, table: str) -> int | None:
+		try:
+			row = db._cursor.execute(
+				"select stat from sqlite_stat1 where tbl = ? limit 1", (table,)
+			).fetchone()
+		except sqlite3.OperationalError:  # no table analyzed yet
+			return None
+		return int(row[0].split()[0]) if row else None
+
+	def analyze(db, table: str) -> None:
+		db._cursor.execute("pragma analysis_limit = 1000")
+		try:
+			db._cursor.execute(f'analyze "{table}"')
+		except sqlite3.OperationalError as error:
+			if not db.is_table_missing(error):  # dropped or renamed since
+				raise
+		# Connections already open keep planning with the statistics they loaded with the schema: this
+		# generation tells `sqlite_connection_reuse` to open new ones (Frappe leaves user_version alone).
+		generation = db._cursor.execute("pragma user_version").fetchone()[0]
+		db._cursor.execute(f"pragma user_version = {generation + 1}")
+
+	def commit_analyzing(self, chain=None):
+		changed = self.__dict__.pop("devbench_changed_rows", {})
+		if self._conn and not self._disable_transaction_control:
+			for table, rows in changed.items():
+				key = (str(self.get_db_path()), table)
+				changed_since_analyzed[key] = rows = changed_since_analyzed.get(key, 0) + rows
+				if rows < fewest_changes:
+					continue
+				analyzed = rows_when_analyzed(self, table)
+				if analyzed is None or rows * 10 >= analyzed:
+					analyze(self, table)
+					changed_since_analyzed[key] = 0
+		return commit(self, chain=chain)
+
+	def rollback_forgetting(self, *, save_point=None, chain=None):
+		if not save_point:
+			self.__dict__.pop("devbench_changed_rows", None)
+		return rollback(self, save_point=save_point, chain=chain)
+
+	SQLiteDatabase.execute_query = execute_counting
+	SQLiteDatabase.commit = commit_analyzing
+	SQLiteDatabase.rollback = rollback_forgetting
+
+
+def sqlite_connection_reuse() -> None:
+	"""Upstream connects to MariaDB for every request, which costs little. A new SQLite connection costs
+	about 4 ms (opening the file, pragmas, reading the whole schema on its first statement), half of a
+	ping; even a request that never reads the database connected just to roll back. A closed connection
+	is kept, rolled back, and handed out again to the next opening of the same database file: not once
+	the file was replaced (a new site, a restored copy), nor once `ANALYZE` ran since it opened, as
+	SQLite reads statistics when a connection loads the schema."""
+	import atexit
+	import threading
+
+	from monoframe.database.sqlite.database import SQLiteDatabase
+
+	idle: dict[tuple, list[sqlite3.Connection]] = {}
+	lock = threading.Lock()
+	most_idle_per_file = 8
+	get_connection = SQLiteDatabase.get_connection
+
+	def file_key(db, read_only: bool) -> tuple | None:
+		path = str(db.get_db_path())
+		try:
+			stat = os.stat(path)
+		except FileNotFoundError:
+			return None
+		return (path, stat.st_dev, stat.st_ino, read_only)
+
+	def statistics_mark(connection) -> int:
+		return connection.execute("pragma user_version").fetchone()[0]
+
+	def reused_connection(self, read_only: bool = False):
+		key = file_key(self, read_only)
+		while True:
+			with lock:
+				connection = idle[key].pop() if idle.get(key) else None
+			if connection is None:
+				break
+			if statistics_mark(connection) == connection.devbench_statistics:
+				return connection
+			connection.close()
+		connection = get_connection(self, read_only)
+		connection.devbench_key = key
+		connection.devbench_statistics = statistics_mark(connection)
+		return connection
+
+	def shareable_connection(self, read_only: bool = False):
+		"""monoframe's connection, but one that the thread of one request may hand to the next (never
+		used by two at once), and that remembers its file."""
+		for type_name, parse in (
+			("timestamp", datetime.datetime.fromisoformat),
+			("date", datetime.date.fromisoformat),
+			("time", datetime.time.fromisoformat),
+		):
+			sqlite3.register_converter(type_name, lambda text, parse=parse: parse(text.decode()))
+		path = f"file:{self.get_db_path()}?mode=ro" if read_only else str(self.get_db_path())
+		return sqlite3.connect(
+			path,
+			uri=read_only,
+			detect_types=sqlite3.PARSE_DECLTYPES,
+			timeout=15,
+			check_same_thread=False,
+			factory=KeyedConnection,
+		)
+
+	def close(self):
+		connection, self._conn, self._cursor = self._conn, None, None
+		if connection is None:
+			return
+		connection.rollback()
+		key = connection.devbench_key
+		with lock:
+			if key and key == file_key(self, key[3]) and len(idle.get(key, ())) < most_idle_per_file:
+				idle.setdefault(key, []).append(connection)
+				return
+		connection.close()
+
+	@atexit.register
+	def close_idle_connections():
+		"""Closing the last connection to a file moves its write-ahead log into it."""
+		with lock:
+			for connection in itertools.chain.from_iterable(idle.values()):
+				connection.close()
+			idle.clear()
+
+	SQLiteDatabase.create_connection = shareable_connection
+	SQLiteDatabase.get_connection = reused_connection
+	SQLiteDatabase.close = close
+
+
+class KeyedConnection(sqlite3.Connection):
+	"""A SQLite connection that remembers the database file (path, device, inode) it was opened on, and
+	the statistics it planned with."""
+
+	devbench_key: tuple | None = None
+	devbench_statistics = 0
 
 
 def site_config_file() -> None:
@@ -545,6 +831,9 @@ def upstream_csrf_header() -> None:
 FIXES = [
 	sqlite_query_builder,
 	sqlite_named_parameters,
+	sqlite_connection_reuse,
+	sqlite_locking_reads,
+	sqlite_statistics,
 	site_config_file,
 	site_name,
 	app_list,

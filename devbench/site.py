@@ -5,11 +5,14 @@ Layout, mirroring a bench: `.devbench/sites/<site>/site_config.json` holds what 
 variables only, so `open_site` exports them before the framework initialises.
 """
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
+import sqlite3
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -22,9 +25,28 @@ MARIADB_PORT = int(os.environ.get("DEVBENCH_MARIADB_PORT", "3306"))
 MARIADB_ROOT_LOGIN = os.environ.get("DEVBENCH_MARIADB_ROOT_LOGIN", "root")
 MARIADB_ROOT_PASSWORD = os.environ.get("DEVBENCH_MARIADB_ROOT_PASSWORD", "")
 REDIS_URL = os.environ.get("DEVBENCH_REDIS", "redis://127.0.0.1:6379")
-# Database names (and so Redis key prefixes) start with this; two checkouts sharing one MariaDB and
-# one Redis set different prefixes (and DEVBENCH_HOME) to keep their sites apart.
-DB_PREFIX = os.environ.get("DEVBENCH_DB_PREFIX", "dlxh")
+
+
+def checkout_prefix() -> str:
+	"""`dlxh_<checkout folder>_<hash of its path>`: the start of every database name, database user and
+	(as monoframe prefixes cache keys with the database name) Redis key of this checkout, so that two
+	checkouts sharing one MariaDB and one Redis never touch each other's sites."""
+	folder = re.sub(r"[^a-z0-9]+", "_", ROOT.name.lower()).strip("_")[:16]
+	path_hash = hashlib.sha256(str(BENCH.resolve()).encode()).hexdigest()[:6]
+	return f"dlxh_{folder}_{path_hash}" if folder else f"dlxh_{path_hash}"
+
+
+def chosen_prefix() -> str:
+	"""DEVBENCH_DB_PREFIX when set (checked: it becomes part of MariaDB names), else the checkout's."""
+	prefix = os.environ.get("DEVBENCH_DB_PREFIX") or checkout_prefix()
+	if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{0,39}", prefix):
+		raise SystemExit(
+			f"error: DEVBENCH_DB_PREFIX={prefix!r}: use a letter, then up to 39 letters, digits or underscores."
+		)
+	return prefix
+
+
+DB_PREFIX = chosen_prefix()
 
 
 @dataclass
@@ -41,16 +63,19 @@ class SiteConfig:
 
 	@classmethod
 	def for_role(cls, role: str, db_type: str) -> "SiteConfig":
-		"""The engine's site for a role (dev, template, test…) on a database kind: saved or new."""
-		return cls.load(f"{role}-{db_type}") or cls(
-			name=f"{role}-{db_type}",
-			db_type=db_type,
-			db_name=f"{DB_PREFIX}_{role.replace('-', '_')}_{db_type}",
-		)
+		"""The engine's site for a role (dev, template, test…) on a database kind: saved or new. A site
+		saved under another database name (made before the prefix changed) is made anew."""
+		db_name = f"{DB_PREFIX}_{role.replace('-', '_')}_{db_type}"
+		saved = cls.load(f"{role}-{db_type}")
+		if saved and saved.db_name == db_name:
+			return saved
+		return cls(name=f"{role}-{db_type}", db_type=db_type, db_name=db_name)
 
 	@property
 	def exists(self) -> bool:
-		return self.config_file.exists()
+		"""Installed completely: the fingerprint is written last (`new_site`, `clone_site`), so a site
+		whose creation failed half-way does not count and is made again."""
+		return self.config_file.exists() and stamp_file(self).exists()
 
 	@property
 	def path(self) -> Path:
@@ -150,7 +175,8 @@ def load_demo(config: SiteConfig) -> list[dict]:
 
 
 def new_site(config: SiteConfig) -> None:
-	"""Create the database, install the framework and the app: upstream `bench new-site` + `install-app`."""
+	"""Create the database, install the framework and the app: upstream `bench new-site` + `install-app`.
+	The site counts as existing only once all of it is done (`SiteConfig.exists`)."""
 	if config.path.exists():
 		shutil.rmtree(config.path)
 	config.save()
@@ -224,8 +250,11 @@ def is_current(config: SiteConfig) -> bool:
 	return stamp.exists() and stamp.read_text() == app_fingerprint()
 
 
-def mark_current(config: SiteConfig) -> None:
-	stamp_file(config).write_text(app_fingerprint())
+def mark_current(config: SiteConfig, fingerprint: str | None = None) -> None:
+	"""Written whole or not at all (a rename), as the sign that the site is complete."""
+	partial = stamp_file(config).with_suffix(".partial")
+	partial.write_text(fingerprint or app_fingerprint())
+	partial.replace(stamp_file(config))
 
 
 def migrate(config: SiteConfig) -> None:
@@ -273,12 +302,22 @@ def clone_site(template: SiteConfig, target: SiteConfig) -> None:
 	target.save()
 	if template.db_type == "sqlite":
 		(target.path / "db").mkdir()
-		shutil.copy(
+		copy_sqlite_database(
 			template.path / "db" / f"{template.db_name}.db", target.path / "db" / f"{target.db_name}.db"
 		)
 	else:
 		copy_mariadb_database(template.db_name, target)
 	forget_cache(target)
+	mark_current(target, stamp_file(template).read_text())
+
+
+def copy_sqlite_database(source: Path, target: Path) -> None:
+	"""SQLite's online backup: a consistent copy with what is still in the source's write-ahead log."""
+	with (
+		contextlib.closing(sqlite3.connect(source)) as reader,
+		contextlib.closing(sqlite3.connect(target)) as writer,
+	):
+		reader.backup(writer)
 
 
 def copy_mariadb_database(source: str, target: SiteConfig) -> None:

@@ -406,3 +406,5 @@ def local_now() -> datetime:
 def on_doctype_update():
 	# Compliance, reminders and the synthesis look reports up by unit and period for every unit at once.
 	frappe.db.add_index("Opinion Report", ["unit", "period_year", "period_month"])
+	# The synthesis and a period's compliance read one or two periods of every unit.
+	frappe.db.add_index("Opinion Report", ["period_year", "period_month"])
