@@ -39,7 +39,11 @@ def npm(*args: str) -> None:
 
 
 def build_if_changed() -> bool:
-	"""Returns whether it built. Raises CalledProcessError if npm fails, RuntimeError without npm."""
+	"""Returns whether it built. Raises CalledProcessError if npm fails, RuntimeError without npm.
+	A copy of the engine and the app without the web app's sources (the engine's own tests make such
+	checkouts) has nothing to build."""
+	if not (FRONTEND / "package.json").exists():
+		return False
 	if not shutil.which("npm"):
 		raise RuntimeError("npm is not installed; the web app needs Node.js 18 or newer")
 	stamps = BENCH / "frontend"
