@@ -9,9 +9,10 @@ import { PASSWORD, ROLE_USERS, SIBLING_OFFICER, UNIT_OFFICER } from './demo.js'
 const LISTS = ['Opinion Report', 'DLXH Plan', 'Opinion Entry']
 const slugOf = (doctype) => doctype.toLowerCase().replace(/ /g, '-')
 
+// Sorted by name, which no two records share, so that both sides list the same first page.
 async function restList(page, doctype) {
   const response = await page.request.get(`/api/resource/${encodeURIComponent(doctype)}`, {
-    params: { fields: JSON.stringify(['name']), order_by: 'creation desc', limit_page_length: '20' },
+    params: { fields: JSON.stringify(['name']), order_by: 'name desc', limit_page_length: '20' },
   })
   if (response.status() !== 200) return null
   const names = (await response.json()).data.map((row) => row.name)
@@ -35,6 +36,8 @@ for (const user of ROLE_USERS) {
             return
           }
           await navLink.click()
+          await page.locator('[data-testid=list-count]').waitFor()
+          await page.goto(`/dlxh/${slugOf(doctype)}?sort=name`)
           await page.locator('[data-testid=list-count]').waitFor()
           const shown = await page.locator('[data-testid=list-row] td:first-child a').evaluateAll((links) =>
             links.map((a) => decodeURIComponent(a.getAttribute('href').split('/').pop())),

@@ -70,17 +70,6 @@ export async function login(page, email, password = PASSWORD) {
   await page.waitForURL((url) => !url.pathname.endsWith('/login'))
 }
 
-/** A whitelisted method as the page's user, with the session's CSRF token (what the app sends). */
-export async function api(page, method, args = {}, { get = false } = {}) {
-  const token = await page.evaluate(() => window.csrf_token)
-  const url = `/api/method/${method}`
-  const response = get
-    ? await page.request.get(url, { params: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)])) })
-    : await page.request.post(url, { data: args, headers: { 'X-Frappe-CSRF-Token': token } })
-  const body = await response.json().catch(() => ({}))
-  return { status: response.status(), ...body }
-}
-
 /** Today in the Department's time zone (the server judges periods there). */
 export function vietnamToday() {
   const [day, month, year] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).split('/')

@@ -1,10 +1,10 @@
-// The monthly reporting cycle in the browser: the ward's officer drafts this month's report, pulls the
-// recorded opinions and fills an item; the leader approves and sends; the city returns it with a
+// The monthly reporting cycle in the browser, as the README's demo walkthrough: the collaborator records
+// an opinion; the ward's officer drafts this month's report, pulls the recorded opinions and fills an item; the leader approves and sends; the city returns it with a
 // reason; the officer sees the reason, fixes and sends again; the leader approves; the city accepts.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { act, api, field, inSteps, login, stateBadge, vietnamToday } from './browser.js'
-import { CITY_OFFICER, UNIT_LEADER, UNIT_OFFICER } from './demo.js'
+import { act, field, inSteps, login, stateBadge, vietnamToday } from './browser.js'
+import { CITY_OFFICER, COLLABORATOR, UNIT_LEADER, UNIT_OFFICER } from './demo.js'
 
 const today = vietnamToday()
 
@@ -13,16 +13,21 @@ test("this month's report from draft to accepted", () =>
     const officer = await session()
     let reportUrl
 
-    await step('officer logs in and records an opinion of this month (API)', async () => {
+    await step('the collaborator records an opinion of this month', async () => {
+      const collaborator = await session()
+      await login(collaborator, COLLABORATOR)
+      await collaborator.goto('/dlxh/opinion-entry/new')
+      await field(collaborator, 'topic').locator('input').click()
+      await collaborator.locator('[role=option]').first().click()
+      await field(collaborator, 'trend').locator('select').selectOption('Concerned')
+      await collaborator.locator('[data-fieldname=content] .ProseMirror').fill('Người dân lo lắng về giá điện tháng này.')
+      await collaborator.click('[data-testid=save]')
+      await collaborator.waitForURL(/\/dlxh\/opinion-entry\/(?!new)[^/]+$/)
+    })
+
+    await step('the ward officer logs in', async () => {
       await login(officer, UNIT_OFFICER)
-      const unit = await officer.evaluate(() => document.querySelector('[data-testid=current-user]').textContent)
-      assert.match(unit, /phường Ninh Kiều/)
-      const { message: topics } = await api(officer, 'frappe.client.get_list', { doctype: 'Opinion Topic', filters: { is_group: 0 }, fields: ['name'], limit_page_length: 1 })
-      const { message: user } = await api(officer, 'frappe.client.get_value', { doctype: 'User', filters: { name: UNIT_OFFICER }, fieldname: 'dlxh_unit' })
-      const entry = await api(officer, 'frappe.client.insert', {
-        doc: { doctype: 'Opinion Entry', entry_date: today.iso, unit: user.dlxh_unit, topic: topics[0].name, trend: 'Concerned', content: '<p>Người dân lo lắng về giá điện tháng này.</p>', verification_status: 'Verified' },
-      })
-      assert.equal(entry.status, 200, JSON.stringify(entry))
+      assert.match(await officer.locator('[data-testid=current-user]').textContent(), /phường Ninh Kiều/)
     })
 
     await step("officer drafts this month's report", async () => {
@@ -38,7 +43,7 @@ test("this month's report from draft to accepted", () =>
 
     await step('officer pulls the recorded opinions and fills an item', async () => {
       await officer.getByRole('button', { name: 'Lấy ý kiến đã ghi nhận' }).click()
-      await officer.getByText('Đã thêm 1 ý kiến').waitFor()
+      await officer.getByText(/Đã thêm [1-9]\d* ý kiến/).waitFor()
       const row = field(officer, 'items').locator('[data-testid=table-row]').first()
       await row.locator('[data-fieldname=proposal] textarea').fill('Đề nghị công khai lộ trình điều chỉnh giá điện.')
       await officer.locator('[data-fieldname=situation_summary] .ProseMirror').fill('Tình hình tư tưởng ổn định.')
@@ -65,11 +70,6 @@ test("this month's report from draft to accepted", () =>
       await login(leader, UNIT_LEADER)
       await leader.goto('/dlxh/opinion-report?filters=' + encodeURIComponent(JSON.stringify({ workflow_state: 'Pending Leader Approval' })))
       await leader.locator(`[data-testid=list-row] a[href="${reportUrl}"]`).click()
-      // The report goes to the city under the leader's signature.
-      await field(leader, 'signer_title').locator('input').fill('PHÓ BÍ THƯ')
-      await field(leader, 'signer_name').locator('input').fill('Lương Thanh Tú')
-      await leader.click('[data-testid=save]')
-      await leader.getByText('Đã lưu').waitFor()
       await act(leader, 'Duyệt và gửi Ban')
       await leader.getByText('Trạng thái mới: Đã gửi Ban').waitFor()
     })
