@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import frappe
-from frappe.model.naming import _format_autoname
+from frappe.model.naming import make_autoname
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, get_datetime, get_system_timezone, getdate, now_datetime
 
@@ -154,9 +154,9 @@ class Backdating:
 		"""Insert `doc` under the name its DocType's rule gives in the year of `moment`: Frappe names by
 		the real clock, and an opinion recorded in 2024 is YK-2024-…, not YK-2026-…"""
 		rule = doc.meta.autoname or ""
-		if not rule.startswith("format:") or "{YYYY}" not in rule:
+		if ".YYYY." not in rule:
 			return doc.insert()
-		return doc.insert(set_name=_format_autoname(rule.replace("{YYYY}", f"{moment.year:04d}"), doc))
+		return doc.insert(set_name=make_autoname(rule.replace(".YYYY.", f".{moment.year:04d}."), doc=doc))
 
 	def local(self, text: str) -> datetime:
 		"""A moment written in the data ("2025-07-16 10:15"), in the Department's time zone."""
