@@ -1,6 +1,7 @@
 """Helpers shared by the app's integration tests."""
 
 import threading
+from contextlib import contextmanager
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -72,6 +73,21 @@ def make_plan(issuing_unit: str, plan_year: int = 2025, **values):
 	return doc.insert()
 
 
+def as_user(user: str, function, *args, **kwargs):
+	"""Call `function` as `user`, through their permissions; the session user is restored."""
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		return function(*args, **kwargs)
+	finally:
+		frappe.set_user(previous)
+
+
+def insert_as(user: str, values: dict):
+	"""Insert the document `values` describe as `user` would, through their permissions."""
+	return as_user(user, frappe.get_doc(values).insert)
+
+
 def act(doc, *steps: tuple[str, str]):
 	"""Apply workflow actions as the given users, in order: act(plan, (officer, "Send for Approval"), ...).
 
@@ -84,6 +100,19 @@ def act(doc, *steps: tuple[str, str]):
 	finally:
 		frappe.set_user(previous)
 	return doc
+
+
+@contextmanager
+def in_language(lang: str):
+	"""Translate as for a user of `lang`: messages, labels and options come out in that language."""
+	previous = frappe.local.lang
+	frappe.local.lang = lang
+	frappe.local.lang_full_dict = None
+	try:
+		yield
+	finally:
+		frappe.local.lang = previous
+		frappe.local.lang_full_dict = None
 
 
 def in_request_thread(function):
