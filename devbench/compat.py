@@ -674,6 +674,35 @@ def test_mode_sets_in_test() -> None:
 	utils.toggle_test_mode = toggle_test_mode
 
 
+def test_case_freeze_time() -> None:
+	"""Upstream's test cases freeze the clock with `freeze_time(time_to_freeze, is_utc=False, ...)`
+	(frappe/tests/classes/context_managers.py on v16/develop, registered as a static method of
+	`UnitTestCase` and so of `IntegrationTestCase`; a method of v15's `FrappeTestCase`): a naive time is
+	read in the site's System Settings time zone and handed to freezegun (a dev dependency of Frappe)
+	as UTC. monoframe's test cases have no such helper."""
+	from contextlib import contextmanager
+	from datetime import UTC
+	from zoneinfo import ZoneInfo
+
+	from monoframe.tests import compat
+	from monoframe.tests.classes import context_managers
+
+	@contextmanager
+	def freeze_time(time_to_freeze, is_utc: bool = False, *args, **kwargs):
+		from freezegun import freeze_time as freezegun_freeze_time
+		from monoframe.utils.data import get_datetime, get_system_timezone
+
+		if not is_utc:
+			time_to_freeze = (
+				get_datetime(time_to_freeze).replace(tzinfo=ZoneInfo(get_system_timezone())).astimezone(UTC)
+			)
+		with freezegun_freeze_time(time_to_freeze, *args, **kwargs):
+			yield
+
+	context_managers.freeze_time = freeze_time
+	compat.MonoframeTestCase.freeze_time = staticmethod(freeze_time)
+
+
 def frappe_in_safe_globals() -> None:
 	"""Upstream exposes `frappe` to Jinja templates (print formats: `frappe.utils.formatdate`), server
 	scripts and notifications; monoframe exposes the same namespace under its own name only."""
@@ -847,6 +876,7 @@ FIXES = [
 	mariadb_root_without_prompt,
 	test_record_generators,
 	test_mode_sets_in_test,
+	test_case_freeze_time,
 	frappe_in_safe_globals,
 	frappe_in_workflow_conditions,
 	print_body_rendered,

@@ -17,6 +17,11 @@ export_python_type_annotations = True
 after_install = "dlxh_app.setup.install.after_install"
 after_migrate = "dlxh_app.setup.install.after_migrate"
 
+# Tests
+# -----
+# The regional settings the tests are written for (a bench site has none before its setup wizard).
+before_tests = "dlxh_app.tests.site.before_tests"
+
 # Fixtures
 # --------
 # The app's roles (fixtures/role.json, imported on install and migrate); `bench export-fixtures`

@@ -29,6 +29,8 @@ class TestAppOnEngine(IntegrationTestCase):
 		self.assertEqual(frappe.local.module_app["dlxh_setup"], "dlxh_app")
 		self.assertEqual(frappe.db.get_value("DocType", "Legal Document", "module"), "DLXH Setup")
 
+	# Slow by nature (10–20 s): copies the installed template and runs the whole migration twice, in a
+	# process of its own, as `make migrate` would.
 	def test_migrating_twice_changes_nothing(self):
 		output = subprocess.run(
 			[sys.executable, "-m", "devbench.tests.migrate_twice", frappe.db.db_type],

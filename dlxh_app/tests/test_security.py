@@ -67,22 +67,30 @@ def editable_text_field(doctype: str) -> str | None:
 	return None
 
 
+# The fixture, made and committed once for every class of the module (the walk's HTTP requests read
+# committed data only), and removed when the module is done.
+module_fixture = None
+
+
+def setUpModule():
+	global module_fixture
+	try:
+		module_fixture = make_fixture()
+		frappe.db.commit()
+	except Exception:
+		delete_fixture(module_fixture)
+		raise
+
+
+def tearDownModule():
+	delete_fixture(module_fixture)
+
+
 class SecurityTestCase(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.fixture = None
-		try:
-			cls.fixture = make_fixture()
-			frappe.db.commit()
-		except Exception:
-			delete_fixture(cls.fixture)
-			raise
-
-	@classmethod
-	def tearDownClass(cls):
-		delete_fixture(cls.fixture)
-		super().tearDownClass()
+		cls.fixture = module_fixture
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
