@@ -8,7 +8,7 @@ import frappe
 import time_machine
 
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import make_unit, make_user
+from dlxh_app.tests.utils import as_user, insert_as, make_unit, make_user
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -95,20 +95,6 @@ def make_fixture():
 		{"doctype": "Opinion Topic", "topic_name": TOPIC, "parent_opinion_topic": TOPIC_GROUP}
 	).insert()
 	frappe.get_doc({"doctype": "Opinion Topic", "topic_name": OTHER_TOPIC}).insert()
-
-
-def as_user(user, function, *args, **kwargs):
-	previous = frappe.session.user
-	frappe.set_user(user)
-	try:
-		return function(*args, **kwargs)
-	finally:
-		frappe.set_user(previous)
-
-
-def insert_as(user, values: dict):
-	"""Insert the document `values` describe as `user` would, through their permissions."""
-	return as_user(user, frappe.get_doc(values).insert)
 
 
 def make_entry(user=COLLABORATOR, **values):

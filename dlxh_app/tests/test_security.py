@@ -10,7 +10,7 @@ import json
 
 import frappe
 
-from dlxh_app.consts import EXPENSIVE_CALLS_PER_MINUTE, SERVER_OWNED_PERMLEVEL
+from dlxh_app.consts import EXPENSIVE_CALLS_PER_MINUTE, LINKED_RECORD_FIELDS, SERVER_OWNED_PERMLEVEL
 from dlxh_app.tests.base import IntegrationTestCase
 from dlxh_app.tests.security import (
 	A1_OFFICER,
@@ -20,7 +20,6 @@ from dlxh_app.tests.security import (
 	CITY,
 	CITY_OFFICER,
 	COLLABORATOR,
-	LINKED_RECORD_FIELDS,
 	MANAGER,
 	PASSWORD,
 	USERS,
@@ -300,8 +299,8 @@ class TestLinkedRecords(SecurityTestCase):
 
 		def steps(client):
 			problems = []
-			for doctype, (doctype_field, name_field) in LINKED_RECORD_FIELDS.items():
-				name = fixture.linked[doctype]
+			for doctype, name in fixture.linked.items():
+				doctype_field, name_field = LINKED_RECORD_FIELDS[doctype]
 				fields = json.dumps(["name", doctype_field, name_field])
 				for what, response in (
 					(

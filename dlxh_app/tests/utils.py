@@ -72,6 +72,21 @@ def make_plan(issuing_unit: str, plan_year: int = 2025, **values):
 	return doc.insert()
 
 
+def as_user(user: str, function, *args, **kwargs):
+	"""Call `function` as `user`, through their permissions; the session user is restored."""
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		return function(*args, **kwargs)
+	finally:
+		frappe.set_user(previous)
+
+
+def insert_as(user: str, values: dict):
+	"""Insert the document `values` describe as `user` would, through their permissions."""
+	return as_user(user, frappe.get_doc(values).insert)
+
+
 def act(doc, *steps: tuple[str, str]):
 	"""Apply workflow actions as the given users, in order: act(plan, (officer, "Send for Approval"), ...).
 

@@ -6,7 +6,7 @@ from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionErr
 from frappe.utils import add_days, getdate, today
 
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import act, make_city_unit, make_plan, make_unit, make_user
+from dlxh_app.tests.utils import act, as_user, make_city_unit, make_plan, make_unit, make_user
 
 # The city department and its office; a district with two wards; another district.
 CITY = "Ban Tuyên giáo Thành ủy (đề nghị)"
@@ -55,15 +55,6 @@ def make_fixture():
 def issue_plan(unit):
 	plan = as_user(CITY_OFFICER, make_plan, unit, YEAR)
 	return act(plan, (CITY_OFFICER, "Send for Approval"), (MANAGER, "Approve"), (CITY_OFFICER, "Issue"))
-
-
-def as_user(user, function, *args, **kwargs):
-	previous = frappe.session.user
-	frappe.set_user(user)
-	try:
-		return function(*args, **kwargs)
-	finally:
-		frappe.set_user(previous)
 
 
 def listed(doctype, user):
