@@ -34,14 +34,13 @@ from dlxh_app.tests.reporting import (
 	OFFICER,
 	OTHER_TOPIC,
 	TOPIC,
-	as_user,
 	at,
 	make_fixture,
 	make_report,
 	make_request,
 	reload,
 )
-from dlxh_app.tests.utils import act
+from dlxh_app.tests.utils import act, as_user
 
 ITEMS = [
 	{
