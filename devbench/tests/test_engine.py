@@ -257,7 +257,7 @@ class TestPdfFetcherOnEngine(IntegrationTestCase):
 			listing = subprocess.run(
 				["pdfimages", "-list", file.name], capture_output=True, text=True, check=True
 			)
-		# The site's 40×40 image (wkhtmltopdf draws a small icon for the image it was refused).
+		# The site's 40 by 40 image (wkhtmltopdf draws a small icon for the image it was refused).
 		sizes = [tuple(line.split()[3:5]) for line in listing.stdout.splitlines()[2:]]
 		self.assertIn(("40", "40"), sizes, listing.stdout)
 		self.assertEqual(requested, [])

@@ -7,7 +7,6 @@ with their counts by trend and the change since April, the concerns quoted, the 
 recommendations, recipients and signer; the draft mark; escaped user text. Each synthesis is printed
 once per class."""
 
-
 import frappe
 
 from dlxh_app.tests.base import IntegrationTestCase
