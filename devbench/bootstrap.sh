@@ -46,9 +46,13 @@ if [ ! -x $VENV/bin/python ]; then
 	"$python" -m venv $VENV
 fi
 
-if [ ! -f $STAMP ] || ! cmp -s devbench/requirements.txt $STAMP; then
+# requirements-no-deps.txt: packages whose exact pins pip cannot resolve against monoframe's, installed
+# without their dependencies (requirements.txt lists those; the file says why).
+REQUIREMENTS=(devbench/requirements.txt devbench/requirements-no-deps.txt)
+if [ ! -f $STAMP ] || ! cat "${REQUIREMENTS[@]}" | cmp -s - $STAMP; then
 	echo "Installing the engine's Python packages (about a minute the first time)"
 	$VENV/bin/python -m pip install -q --upgrade pip >/dev/null
 	$VENV/bin/python -m pip install -q -r devbench/requirements.txt
-	cp devbench/requirements.txt $STAMP
+	$VENV/bin/python -m pip install -q --no-deps -r devbench/requirements-no-deps.txt
+	cat "${REQUIREMENTS[@]}" >$STAMP
 fi

@@ -1,38 +1,41 @@
-"""Demo data to try the app with: the units of Can Tho in January 2025 and a few of the wards that took
-over from its districts on 1 July 2025, one user per role, the 2025 city plan of the seed and two
-district plans derived from it, taken through the approval workflow by the demo users themselves, and
-the 2025 reporting cycle (demo_reports.py).
+"""Demo data to try the app with, living in today: the units of Can Tho in January 2025 and the wards
+that took over from two of its districts on 1 July 2025, each with its default signer; the users of the
+README's table and a leader and an officer of every reporting unit (demo_users.py); the 2025 plans of the
+seed and the plans of every year since (demo_plans.py); the reporting cycle from January 2025 to the
+current month (demo_reports.py). Everything is recorded in the order it happened, and what is dated after
+2025 is anchored to today in the Department's time zone (demo_time.py), so that the demo still lives in
+today next year.
 
 On a bench: `bench --site SITE execute dlxh_app.setup.demo.make_demo` (bench commits afterwards).
-The data is in setup/data/demo/. Records that exist already are left as they are, so running it again
-changes nothing; nothing is committed here, so that a test can roll the demo back."""
-
-from contextlib import contextmanager
+The data is in setup/data/demo/. Records that exist already are left as they are, so running it again the
+same day changes nothing; nothing is committed here, so that a test can roll the demo back."""
 
 import frappe
-from frappe.model.workflow import apply_workflow
-from frappe.utils.password import update_password
 
+from dlxh_app.dlxh_setup.issuing import SIGNER_FIELDS
+from dlxh_app.setup.demo_plans import plan_events
+from dlxh_app.setup.demo_reports import reporting_events
+from dlxh_app.setup.demo_time import DemoTime, Event, run_in_order
+from dlxh_app.setup.demo_users import DEMO_PASSWORD, make_users
 from dlxh_app.setup.install import read_data
 
-DEMO_PASSWORD = "dlxh-demo-2025"
-# Reported on an issued plan, not written into the draft: an activity is done after the plan is issued.
-PROGRESS_FIELDS = ("status", "status_note")
 
-
-def make_demo():
-	# Imported here: the reporting cycle uses this module's helpers.
-	from dlxh_app.setup.demo_reports import make_reporting_cycle
-
+def make_demo(reporting: bool = True):
+	"""The whole demo; without `reporting`, its units, users, settings and plans only (what the plan's
+	print tests need)."""
 	make_units()
-	make_users()
+	units = read_data("demo/report_units.json")
+	make_users(units)
 	make_settings()
-	make_plans()
-	make_reporting_cycle()
+	time = DemoTime()
+	events = [*plan_events(time), *party_term_events(time)]
+	if reporting:
+		events += reporting_events(time, units)
+	run_in_order(events)
 
 
 def get_demo_logins() -> list[dict]:
-	"""Who can log in to the demo: email, role, unit and password of each demo user."""
+	"""Who can log in to the demo, as the README's table lists them: email, role, unit and password."""
 	return [
 		{"email": user["email"], "role": user["role"], "unit": user["unit"], "password": DEMO_PASSWORD}
 		for user in read_data("demo/users.json")
@@ -41,10 +44,12 @@ def get_demo_logins() -> list[dict]:
 
 def make_units():
 	"""Units in file order (parents first). Districts name the wards that succeed them, which come later
-	in the file, so successors are linked once every unit exists."""
+	in the file, so successors are linked once every unit exists. A unit made by an earlier demo gets the
+	default signer it lacks."""
 	successors = {}
 	for values in read_data("demo/units.json"):
 		if frappe.db.exists("DLXH Unit", values["unit_name"]):
+			give_default_signer(values)
 			continue
 		frappe.get_doc({"doctype": "DLXH Unit", **values, "successors": []}).insert(ignore_permissions=True)
 		if values.get("successors"):
@@ -56,29 +61,13 @@ def make_units():
 		unit.save(ignore_permissions=True)
 
 
-def make_users():
-	for values in read_data("demo/users.json"):
-		if not frappe.db.exists("User", values["email"]):
-			make_user(values["email"], values["full_name"], values["role"], values["unit"])
-
-
-def make_user(email: str, full_name: str, role: str, unit: str):
-	"""A Vietnamese-speaking desk user of the unit with the demo password."""
-	user = frappe.get_doc(
-		{
-			"doctype": "User",
-			"email": email,
-			# Vietnamese names put the given name last: the whole name goes in First Name, so that
-			# Frappe shows it as written rather than re-ordered or cut.
-			"first_name": full_name,
-			"language": "vi",
-			"send_welcome_email": 0,
-			"dlxh_unit": unit,
-			"roles": [{"role": role}],
-		}
-	)
-	user.insert(ignore_permissions=True)
-	update_password(user.name, DEMO_PASSWORD)
+def give_default_signer(values: dict):
+	signer = {field: values[field] for field in SIGNER_FIELDS if field in values}
+	name = values["unit_name"]
+	if signer and not frappe.db.get_value("DLXH Unit", name, "signer_name"):
+		unit = frappe.get_doc("DLXH Unit", name)
+		unit.update(signer)
+		unit.save(ignore_permissions=True)
 
 
 def make_settings():
@@ -87,65 +76,24 @@ def make_settings():
 	settings = frappe.get_single("DLXH Settings")
 	if settings.city_unit:
 		return
-	settings.update(read_data("demo/settings.json"))
+	values = read_data("demo/settings.json")
+	values.pop("next_term")
+	settings.update(values)
 	settings.save(ignore_permissions=True)
 
 
-def make_plans():
-	"""Each plan is drafted by its officer and moved by the users the workflow names, so that owners,
-	permissions, the no-self-approval rule and the Party number are the real ones."""
-	for spec in read_data("demo/plans.json"):
-		values = spec["plan"]
-		if frappe.db.exists(
-			"DLXH Plan",
-			{"issuing_unit": values["issuing_unit"], "plan_year": values["plan_year"], "docstatus": ("<", 2)},
-		):
-			continue
-		activities = values["activities"]
-		with acting_as(spec["drafted_by"]):
-			plan = frappe.get_doc(
-				{
-					"doctype": "DLXH Plan",
-					**values,
-					"parent_plan": get_parent_plan(spec.get("parent_plan_unit"), values["plan_year"]),
-					"activities": [
-						{key: value for key, value in row.items() if key not in PROGRESS_FIELDS}
-						for row in activities
-					],
-				}
-			).insert()
-		for step in spec["workflow"]:
-			with acting_as(step["user"]):
-				plan = apply_workflow(plan, step["action"])
-		if plan.docstatus == 1 and any(field in row for row in activities for field in PROGRESS_FIELDS):
-			with acting_as(spec["drafted_by"]):
-				report_progress(plan.name, activities)
+def party_term_events(time: DemoTime) -> list[Event]:
+	"""The Party term that began after the seed's (settings.json, "next_term"): documents issued from its
+	first day are numbered from 01 again."""
+	term = read_data("demo/settings.json")["next_term"]
+	start = time.moment(f"{term['term_start_date']} 00:00")
+	if not time.happened(start):
+		return []
 
+	def begin():
+		settings = frappe.get_single("DLXH Settings")
+		if settings.current_party_term < term["current_party_term"]:
+			settings.update(term)
+			settings.save(ignore_permissions=True)
 
-def get_parent_plan(issuing_unit: str | None, plan_year: int) -> str | None:
-	if not issuing_unit:
-		return None
-	return frappe.db.get_value(
-		"DLXH Plan", {"issuing_unit": issuing_unit, "plan_year": plan_year, "docstatus": 1}, "name"
-	)
-
-
-def report_progress(plan_name: str, activities: list[dict]):
-	plan = frappe.get_doc("DLXH Plan", plan_name)
-	for row, values in zip(plan.activities, activities, strict=True):
-		row.update({field: values[field] for field in PROGRESS_FIELDS if field in values})
-	plan.save()
-
-
-@contextmanager
-def acting_as(user: str):
-	"""Act as `user` in their language, as their own session would: what the app writes in the user's
-	words (a workflow step in the timeline, an opinion's social stratum) reads as they would see it."""
-	previous_user, previous_lang = frappe.session.user, frappe.local.lang
-	frappe.set_user(user)
-	frappe.local.lang = frappe.db.get_value("User", user, "language") or previous_lang
-	try:
-		yield
-	finally:
-		frappe.set_user(previous_user)
-		frappe.local.lang = previous_lang
+	return [Event(start, begin)]

@@ -1,47 +1,42 @@
-"""The demo's 2025 reporting cycle: the monthly reports of every reporting unit that owed them (the
-districts until their dissolution on 30/6/2025, the wards after it, the Party committees under the city,
-the Front and the organisations), some late, some returned, a few missing; opinions recorded by the Ninh
-Kiều collaborator and pulled into that district's reports; two ad hoc requests of the city with the units'
-answers; the city's syntheses of 01/2025 and 02/2025, issued.
+"""The demo's reporting cycle, from January 2025 to today: the monthly reports of every reporting unit
+that owed them (the districts until their dissolution on 30/6/2025, the wards after it, the Party
+committees under the city, the Front and the organisations), some late, some returned, a few missing;
+opinions recorded by collaborators and pulled into their unit's reports; the city's ad hoc requests with
+the units' answers; the city's syntheses, issued.
 
 Everything goes through the real forms and workflow as the users would take it: a unit officer drafts,
 the unit's leader sends, the city officer accepts or returns. What happened to each unit's report of each
-month is one letter in setup/data/demo/report_units.json ("record"); the opinions and texts are in
-report_items.json, the requests and syntheses in report_requests.json and syntheses.json. Send days and
-the choice of opinions come from a random generator seeded with the unit and period, so every run writes
-the same reports.
-
-The app stamps what it records with the real clock (the send time that decides lateness, the acceptance,
-creation and the timeline), and its rules hold for the day a thing is done (a request's deadline must be
-ahead). Rather than fake the clock for the whole process, each record is made today and then given its
-2025 moment: `Backdating` rewrites the timestamps, the send time and the on-time judgement (made again
-with the app's own rule, `judge`) in place, as the records would have been had they been made then."""
+month is one letter in setup/data/demo/report_units.json: "record" for the twelve months of 2025,
+"recent" for the twelve months before the current one and the current month, whatever today is (the
+months of 2025 among them keep their "record"). The unit of the README's walkthrough leaves the current
+month to the reader. Send days and the choice of opinions come from a random generator seeded with the
+unit and period, so every run writes the same reports. The texts are in report_items.json (2025) and
+yearly_texts.json (the months since: what recurs every year), the requests and 2025 syntheses in
+report_requests.json and syntheses.json. When everything happens, and up to when: demo_time.py."""
 
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import frappe
-from frappe.model.naming import _format_autoname
 from frappe.model.workflow import apply_workflow
-from frappe.utils import add_days, get_datetime, get_system_timezone, getdate, now_datetime
+from frappe.utils import cint, format_date, getdate
 
-from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import AD_HOC, MONTHLY, local_now
+from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import AD_HOC, MONTHLY
 from dlxh_app.dlxh_reporting.doctype.report_request.report_request import CLOSED
 from dlxh_app.dlxh_reporting.rules.compliance import owes_report
-from dlxh_app.dlxh_reporting.rules.deadline import judge, to_naive
-from dlxh_app.setup.demo import acting_as, make_user
+from dlxh_app.dlxh_reporting.rules.deadline import judge
+from dlxh_app.dlxh_reporting.rules.period import add_months, entry_window
+from dlxh_app.setup.demo_time import HISTORY_YEAR, RECENT_MONTHS, DemoTime, Event, Period
+from dlxh_app.setup.demo_users import acting_as, staff_of, taking_turns
 from dlxh_app.setup.install import read_data
 
-YEAR = 2025
 CITY_OFFICER = "officer@dlxh.local"
 MANAGER = "manager@dlxh.local"
+# The README's collaborator, who records the opinions of the current month in the walkthrough's ward.
 COLLABORATOR = "collaborator@dlxh.local"
-# The unit whose collaborator's opinions are pulled into its reports (demo/users.json).
-COLLABORATOR_UNIT = "Quận ủy Ninh Kiều"
 
-# What became of a unit's report of one month: one letter a month in a unit's "record".
+# What became of a unit's report of one month: one letter a month in a unit's "record" and "recent".
 ON_TIME, LATE, RESENT, RETURNED, AWAITING, PENDING, DRAFT, MISSING, NOT_OWED = ".LROSPDM-"
 
 # The steps leading to each outcome: hours from the leader's first sending, who acts, what they do.
@@ -73,132 +68,83 @@ COURSES[LATE] = COURSES[ON_TIME]
 SEND_DAYS = {LATE: (15, 24), RESENT: (4, 10)}
 USUAL_SEND_DAYS = (5, 14)
 
-# Records that Frappe writes beside a document as it is saved or moved on: its timeline.
-TRAIL = (
-	("Version", "ref_doctype", "docname"),
-	("Comment", "reference_doctype", "reference_name"),
-	("Workflow Action", "reference_doctype", "reference_name"),
-)
+# The city's synthesis of each of the months before the current one, as many as this: drafted, drawn
+# again from the reports and issued on these days of the month.
+RECENT_SYNTHESES = 3
+SYNTHESIS_STEPS = {
+	"drafted": (20, 9, 0),
+	"rebuilt": (24, 8, 30),
+	"sent_for_approval": (24, 10, 0),
+	"issued": (26, 15, 0),
+}
 
 
-def make_reporting_cycle():
-	units = read_data("demo/report_units.json")
-	check_records(units)
-	make_unit_staff(units)
-	texts = read_data("demo/report_items.json")
-	backdating = Backdating()
-	requests = {
-		spec["subject"]: spec | {"name": issue_request(spec, backdating)}
-		for spec in read_data("demo/report_requests.json")
+def reporting_events(time: DemoTime, units: list[dict]) -> list[Event]:
+	"""The reports, requests, opinions and syntheses still to make (`units`: report_units.json)."""
+	check_records(units, time)
+	texts = Texts()
+	requests = read_data("demo/report_requests.json")
+	events = [event for spec in requests for event in request_events(spec, time)]
+	reports = [*monthly_reports(units, texts, time), *answers(requests, units, texts, time)]
+	events += [Event(spec.moment, lambda spec=spec: record_report(spec, time)) for spec in reports]
+	events += current_entries(units, texts, time)
+	events += synthesis_events(texts, time)
+	return events
+
+
+def check_records(units: list[dict], time: DemoTime):
+	"""Each unit's record has a letter for each month of HISTORY_YEAR, and its "recent" one for each of
+	the RECENT_MONTHS months before the current one and the current month; they say "not owed" exactly
+	for the months in which the compliance rule says the unit did not exist."""
+	periods = {
+		"record": [(HISTORY_YEAR, month) for month in range(1, 13)],
+		"recent": [add_months(*time.current_period(), back) for back in range(-RECENT_MONTHS, 1)],
 	}
-	reports = [
-		*monthly_reports(units, texts, backdating),
-		*answers(requests.values(), units, texts, backdating),
-	]
-	# In the order the leaders first sent them: a report is numbered when it is first sent, so each
-	# unit's numbers follow the calendar.
-	for spec in sorted(reports, key=lambda spec: spec.first_sent):
-		record_report(spec, backdating)
-	for spec in requests.values():
-		close_request(spec, backdating)
-	make_syntheses(backdating)
-
-
-def staff_of(unit: dict) -> dict[str, str]:
-	"""The emails of the unit's officer and leader, made from its slug (those of Ninh Kiều and Bình
-	Thủy's officer are the demo users of demo/users.json)."""
-	return {role: f"{role}.{unit['slug']}@dlxh.local" for role in ("officer", "leader")}
-
-
-def make_unit_staff(units: list[dict]):
-	roles = {"officer": "DLXH Unit Officer", "leader": "DLXH Unit Leader"}
-	for unit in units:
-		for role, email in staff_of(unit).items():
-			if not frappe.db.exists("User", email):
-				make_user(email, unit[role], roles[role], unit["unit"])
-
-
-def check_records(units: list[dict]):
-	"""Each unit's record has a letter for each month, and says "not owed" exactly for the months in
-	which the compliance rule says the unit did not exist."""
 	for unit in units:
 		valid_from, valid_to = frappe.db.get_value("DLXH Unit", unit["unit"], ["valid_from", "valid_to"])
-		record = unit["record"]
-		if len(record) != 12 or set(record) - {*COURSES, MISSING, NOT_OWED}:
-			raise ValueError(f"report_units.json, {unit['unit']}: {record!r} is not 12 outcome letters")
-		for month, outcome in enumerate(record, start=1):
-			if (outcome != NOT_OWED) != owes_report(
-				optional_date(valid_from), optional_date(valid_to), YEAR, month
-			):
-				raise ValueError(f"report_units.json, {unit['unit']}: month {month} contradicts its validity")
+		for key, key_periods in periods.items():
+			letters = unit.get(key, NOT_OWED * len(key_periods))
+			if len(letters) != len(key_periods) or set(letters) - {*COURSES, MISSING, NOT_OWED}:
+				raise ValueError(
+					f"report_units.json, {unit['unit']}, {key}: {letters!r} is not {len(key_periods)} outcome letters"
+				)
+			for period, outcome in zip(key_periods, letters, strict=True):
+				if (outcome != NOT_OWED) != owes_report(
+					optional_date(valid_from), optional_date(valid_to), *period
+				):
+					raise ValueError(
+						f"report_units.json, {unit['unit']}, {key}: {period} contradicts its validity"
+					)
 
 
 def optional_date(value):
 	return getdate(value) if value else None
 
 
-class Backdating:
-	"""Gives the records made now the moments of 2025 they stand for (see the module's docstring).
+def outcome_of(unit: dict, period: Period, time: DemoTime) -> str:
+	"""The letter of the unit's report of `period`: its "record" in HISTORY_YEAR, its "recent" after."""
+	if period[0] == HISTORY_YEAR:
+		return unit["record"][period[1] - 1]
+	recent = unit.get("recent")
+	return recent[RECENT_MONTHS - time.months_before_now(*period)] if recent else NOT_OWED
 
-	Moments are aware datetimes in the Department's time zone; the database keeps naive ones in the
-	system time zone. Whatever was written since this run started is still stamped with today: that is
-	how a document's timeline rows of one step are told from those of the steps before, already dated."""
+
+class Texts:
+	"""The texts of the reports: those of 2025 (report_items.json) and those of the months since
+	(yearly_texts.json: what recurs every year, by month of the year)."""
 
 	def __init__(self):
-		self.zone = get_system_timezone()
-		self.local_zone = ZoneInfo(frappe.get_cached_doc("DLXH Settings").time_zone)
-		self.started = now_datetime()
+		self.history = read_data("demo/report_items.json")
+		self.yearly = read_data("demo/yearly_texts.json")
+		# These fit any month.
+		self.closings = self.history["closings"]
+		self.recommendations = self.history["recommendations"]
+		self.return_reasons = self.history["return_reasons"]
+		self.revisions = self.history["revisions"]
 
-	@staticmethod
-	def insert(doc, moment: datetime):
-		"""Insert `doc` under the name its DocType's rule gives in the year of `moment`: Frappe names by
-		the real clock, and an opinion recorded in 2024 is YK-2024-…, not YK-2026-…"""
-		rule = doc.meta.autoname or ""
-		if not rule.startswith("format:") or "{YYYY}" not in rule:
-			return doc.insert()
-		return doc.insert(set_name=_format_autoname(rule.replace("{YYYY}", f"{moment.year:04d}"), doc))
-
-	def local(self, text: str) -> datetime:
-		"""A moment written in the data ("2025-07-16 10:15"), in the Department's time zone."""
-		return get_datetime(text).replace(tzinfo=self.local_zone)
-
-	def stored(self, moment: datetime) -> datetime:
-		return to_naive(moment, self.zone)
-
-	def step_done(self, doc, moment: datetime):
-		"""Date the timeline rows the step just wrote or updated (a pending workflow action completed)."""
-		for table, doctype_field, name_field in TRAIL:
-			frappe.db.sql(
-				f"""update `tab{table}`
-				set creation = case when creation >= %(started)s then %(moment)s else creation end,
-					modified = %(moment)s
-				where {doctype_field} = %(doctype)s and {name_field} = %(name)s and modified >= %(started)s""",
-				{
-					"moment": self.stored(moment),
-					"doctype": doc.doctype,
-					"name": doc.name,
-					"started": self.started,
-				},
-			)
-
-	def date(self, doc, created: datetime, modified: datetime, **fields):
-		"""The document's (and its rows') creation and last change, and other fields of the time it
-		stands for (moments among them are converted for storage)."""
-		values = {"creation": self.stored(created), "modified": self.stored(modified)}
-		frappe.db.set_value(
-			doc.doctype,
-			doc.name,
-			values
-			| {
-				field: self.stored(value) if isinstance(value, datetime) else value
-				for field, value in fields.items()
-			},
-			update_modified=False,
-		)
-		for table in doc.meta.get_table_fields():
-			frappe.db.set_value(
-				table.options, {"parent": doc.name, "parenttype": doc.doctype}, values, update_modified=False
-			)
+	def of_period(self, year: int) -> dict:
+		"""Items (with the months they fit), summaries and forecasts by month, for a period of `year`."""
+		return self.history if year == HISTORY_YEAR else self.yearly
 
 
 @dataclass
@@ -210,57 +156,88 @@ class ReportSpec:
 	first_sent: datetime
 	values: dict
 	rng: random.Random
-	texts: dict  # report_items.json, for the city's reasons to return and the unit's revisions
+	texts: Texts
 	entries: list[dict] | None = None
+	# The subject of the request it answers: the request is issued earlier in the same run.
+	request_subject: str | None = None
+
+	def steps(self, time: DemoTime) -> list[tuple[datetime, str, str]]:
+		"""The moments, roles and actions of its course taken by now."""
+		steps = [
+			(self.first_sent + timedelta(hours=hours), role, action)
+			for hours, role, action in COURSES[self.outcome]
+		]
+		return [step for step in steps if time.happened(step[0])]
+
+	@property
+	def moment(self) -> datetime:
+		"""When it is recorded among the demo's other records: when first sent, which numbers it."""
+		return self.first_sent
 
 
-def monthly_reports(units: list[dict], texts: dict, backdating: Backdating):
-	"""The monthly reports the units' records call for and the demo has not recorded yet."""
-	today = local_now().date()
-	entries = {}
-	for entry in texts["collaborator_entries"]:
-		entries.setdefault(entry["period_month"], []).append(entry)
+def monthly_reports(units: list[dict], texts: Texts, time: DemoTime):
+	"""The monthly reports the units' letters call for, begun by now and not recorded yet."""
+	history_entries = {}
+	for entry in texts.history["collaborator_entries"]:
+		history_entries.setdefault(entry["period_month"], []).append(entry)
+	periods = [(HISTORY_YEAR, month) for month in range(1, 13)] + time.recent_periods()
 	for unit in units:
-		for month, outcome in enumerate(unit["record"], start=1):
-			if outcome in (MISSING, NOT_OWED) or (YEAR, month) > (today.year, today.month):
-				continue
-			if frappe.db.exists(
-				"Opinion Report",
-				{
-					"unit": unit["unit"],
-					"report_type": MONTHLY,
-					"period_year": YEAR,
-					"period_month": month,
-					"docstatus": ("<", 2),
-				},
+		for year, month in periods:
+			outcome = outcome_of(unit, (year, month), time)
+			if (
+				outcome in (MISSING, NOT_OWED)
+				or (year, month) > time.current_period()
+				or reported(unit["unit"], year, month)
 			):
 				continue
-			rng = random.Random(f"{unit['unit']}/{YEAR}-{month}")
-			own_entries = entries.get(month, []) if unit["unit"] == COLLABORATOR_UNIT else []
+			month_texts = texts.of_period(year)
+			rng = random.Random(f"{unit['unit']}/{year}-{month}")
+			# The district whose collaborator recorded opinions in 2025 pulls them into its reports.
+			own_entries = (
+				history_entries.get(month, []) if year == HISTORY_YEAR and unit.get("collaborator") else []
+			)
 			pulled = sum(entry.get("verification_status") != "Unfounded" for entry in own_entries)
-			pool = [item for item in texts["items"] if month in item["months"]]
+			pool = [item for item in month_texts["items"] if month in item["months"]]
 			items = rng.sample(pool, max(1, rng.randint(2, 5) - pulled))
 			day = rng.randint(*SEND_DAYS.get(outcome, USUAL_SEND_DAYS))
-			first_sent = datetime(YEAR, month, day, rng.randint(8, 16), rng.choice((0, 15, 30, 45)))
+			first_sent = time.at(getdate(f"{year}-{month:02d}-{day:02d}"), rng.randint(8, 16))
+			first_sent += timedelta(minutes=rng.choice((0, 15, 30, 45)))
+			if not time.happened(first_sent + timedelta(hours=DRAFTED[0])):
+				continue
 			yield ReportSpec(
 				unit=unit,
 				outcome=outcome,
-				first_sent=first_sent.replace(tzinfo=backdating.local_zone),
+				first_sent=first_sent,
 				values={
 					"report_type": MONTHLY,
-					"period_year": YEAR,
+					"period_year": year,
 					"period_month": month,
 					"situation_summary": paragraphs(
-						texts["summaries"][str(month)], rng.choice(texts["closings"])
+						month_texts["summaries"][str(month)], rng.choice(texts.closings)
 					),
 					"items": [report_item(item, unit, rng) for item in items],
-					"forecast": paragraphs(texts["forecasts"][str(month)]),
-					"recommendations": paragraphs(*rng.sample(texts["recommendations"], rng.randint(1, 2))),
+					"forecast": paragraphs(month_texts["forecasts"][str(month)]),
+					"recommendations": paragraphs(*rng.sample(texts.recommendations, rng.randint(1, 2))),
 				},
 				rng=rng,
 				texts=texts,
 				entries=own_entries,
 			)
+
+
+def reported(unit: str, year: int, month: int) -> bool:
+	return bool(
+		frappe.db.exists(
+			"Opinion Report",
+			{
+				"unit": unit,
+				"report_type": MONTHLY,
+				"period_year": year,
+				"period_month": month,
+				"docstatus": ("<", 2),
+			},
+		)
+	)
 
 
 def report_item(template: dict, unit: dict, rng: random.Random) -> dict:
@@ -277,28 +254,29 @@ def paragraphs(*texts: str) -> str:
 	return "".join(f"<p>{text}</p>" for text in texts)
 
 
-def record_report(spec: ReportSpec, backdating: Backdating):
-	"""Take the report through its course as its users would, then give it its 2025 moments."""
+def record_report(spec: ReportSpec, time: DemoTime):
+	"""Take the report through the steps of its course taken by now, as its users would, then give it
+	their moments."""
 	staff = staff_of(spec.unit) | {"city": CITY_OFFICER}
 	doc, drafted_at, sent_at, accepted_at = None, None, None, None
-	for hours, role, action in COURSES[spec.outcome]:
-		moment = spec.first_sent + timedelta(hours=hours)
-		with acting_as(staff[role]):
+	with taking_turns() as turn:
+		for moment, role, action in spec.steps(time):
+			turn(staff[role])
 			if action == "Draft":
-				doc, drafted_at = draft_report(spec, backdating), moment
+				doc, drafted_at = draft_report(spec, time), moment
 			elif action == "Return":
-				doc.return_for_revision(spec.rng.choice(spec.texts["return_reasons"]))
+				doc.return_for_revision(spec.rng.choice(spec.texts.return_reasons))
 				doc = frappe.get_doc(doc.doctype, doc.name)
 			elif action == "Revise":
-				doc.forecast = (doc.forecast or "") + paragraphs(spec.rng.choice(spec.texts["revisions"]))
+				doc.forecast = (doc.forecast or "") + paragraphs(spec.rng.choice(spec.texts.revisions))
 				doc.save()
 			else:
 				doc = apply_workflow(doc, action)
-		if action == "Approve and Send":
-			sent_at = moment
-		if action == "Accept":
-			accepted_at = moment
-		backdating.step_done(doc, moment)
+			if action == "Approve and Send":
+				sent_at = moment
+			if action == "Accept":
+				accepted_at = moment
+			time.step_done(doc, moment)
 	fields = {"accepted_on": accepted_at}
 	if sent_at:
 		# Judged by the app's rule against the deadline that applies, at the moment it was last sent;
@@ -310,61 +288,138 @@ def record_report(spec: ReportSpec, backdating: Backdating):
 			"days_late": days_late,
 			"document_date": spec.first_sent.date(),
 		}
-	backdating.date(doc, drafted_at, moment, **fields)
+	time.date(doc, drafted_at, moment, **fields)
 
 
-def draft_report(spec: ReportSpec, backdating: Backdating):
-	"""The officer's draft; in the collaborator's unit, the officer first reviews the opinions the
-	collaborator recorded for the period and pulls the usable ones into the report."""
+def draft_report(spec: ReportSpec, time: DemoTime):
+	"""The officer's draft, signed by the unit's default signer; in a unit whose collaborator recorded
+	opinions for the period, the officer first reviews them and pulls the usable ones into the report."""
 	if spec.entries:
-		record_entries(spec.entries, backdating)
-	leader = staff_of(spec.unit)["leader"]
-	signer = spec.unit["signer"] | {"signer_name": frappe.db.get_value("User", leader, "full_name")}
-	doc = frappe.get_doc(
-		{"doctype": "Opinion Report", "unit": spec.unit["unit"], **spec.values, **signer}
-	).insert()
+		record_entries(spec.entries, staff_of(spec.unit)["collaborator"], time)
+	values = spec.values
+	if spec.request_subject:
+		values = values | {"report_request": issued_request(spec.request_subject)}
+	doc = frappe.get_doc({"doctype": "Opinion Report", "unit": spec.unit["unit"], **values}).insert()
 	if spec.entries:
 		doc.pull_entries()
 	return doc
 
 
-def record_entries(entries: list[dict], backdating: Backdating):
-	"""The collaborator's opinions, each checked by the officer (the current user) the next morning when
-	the data gives a verdict."""
+def record_entries(entries: list[dict], collaborator: str, time: DemoTime):
+	"""The collaborator's opinions, each checked by the unit's officer (the current user) the next
+	morning when the data gives a verdict and that morning has come."""
 	for values in entries:
 		status = values.get("verification_status")
-		recorded = backdating.local(f"{values['entry_date']} 19:30")
-		with acting_as(COLLABORATOR):
+		recorded = min(time.at(getdate(values["entry_date"]), 19, 30), time.now)
+		with acting_as(collaborator):
 			entry = frappe.get_doc(
 				{
 					"doctype": "Opinion Entry",
 					**{
 						key: value
 						for key, value in values.items()
-						if key not in ("period_month", "verification_status")
+						if key not in ("period_month", "days_ago", "verification_status")
 					},
 				}
 			)
-			backdating.insert(entry, recorded)
-		backdating.step_done(entry, recorded)
-		checked = recorded
-		if status:
-			checked = recorded + timedelta(hours=14)
+			time.insert(entry, recorded)
+		time.step_done(entry, recorded)
+		checked = recorded + timedelta(hours=14)
+		if status and time.happened(checked):
 			entry.verification_status = status
 			entry.save()
-			backdating.step_done(entry, checked)
-		backdating.date(entry, recorded, checked)
+			time.step_done(entry, checked)
+		else:
+			checked = recorded
+		time.date(entry, recorded, checked)
 
 
-def answers(requests, units: list[dict], texts: dict, backdating: Backdating):
+def current_entries(units: list[dict], texts: Texts, time: DemoTime) -> list[Event]:
+	"""The opinions the README's collaborator has recorded for the current month's report (from the
+	deadline day of the month before to the day before this month's), which the walkthrough's officer
+	pulls into it; the ward's officer checks them."""
+	unit = frappe.db.get_value("User", COLLABORATOR, "dlxh_unit")
+	deadline_day = cint(frappe.get_cached_doc("DLXH Settings").report_deadline_day)
+	first_day, last_day = entry_window(*time.current_period(), deadline_day)
+	officer = staff_of(next(row for row in units if row["unit"] == unit))["officer"]
+	entries = []
+	for values in texts.yearly["collaborator_entries"]:
+		day = max(first_day, min(time.today, last_day) - timedelta(days=values["days_ago"]))
+		values = values | {"entry_date": str(day), "unit": unit}
+		if not frappe.db.exists("Opinion Entry", {"owner": COLLABORATOR, "content": values["content"]}):
+			entries.append(values)
+
+	def record():
+		with acting_as(officer):
+			record_entries(entries, COLLABORATOR, time)
+
+	return [Event(time.at(getdate(entries[0]["entry_date"]), 19, 30), record)] if entries else []
+
+
+def request_events(spec: dict, time: DemoTime) -> list[Event]:
+	"""The request issued (drafted by the city officer, issued by the manager) and closed when the data
+	says so, each when it happened."""
+	issued, closed = time.moment(spec["issued"]), spec.get("closed") and time.moment(spec["closed"])
+	name = frappe.db.get_value("Report Request", {"subject": spec["subject"], "docstatus": 1})
+	events = []
+	if not name and time.happened(issued):
+		events.append(Event(issued, lambda: issue_request(spec, time)))
+	if closed and time.happened(closed):
+		events.append(Event(closed, lambda: close_request(spec, time)))
+	return events
+
+
+def issued_request(subject: str) -> str:
+	return frappe.db.get_value("Report Request", {"subject": subject, "docstatus": 1})
+
+
+def issue_request(spec: dict, time: DemoTime):
+	"""Issued now with a deadline ahead, as the request's rules want on the day of issue, then given the
+	dates it had; its number is the next of the city's letters."""
+	drafted, issued, deadline = (time.moment(spec[step]) for step in ("drafted", "issued", "deadline"))
+	with acting_as(CITY_OFFICER):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Report Request",
+				"subject": spec["subject"],
+				"topic": spec["topic"],
+				"deadline": time.stored(max(deadline, time.now + timedelta(days=1))),
+				"content": spec["content"].format(deadline=format_date(deadline.date(), "dd/MM/yyyy")),
+				"all_reporting_units": spec.get("all_reporting_units", 0),
+				"units": [{"unit": unit} for unit in spec.get("units", [])],
+			}
+		)
+		time.insert(doc, drafted)
+	time.step_done(doc, drafted)
+	with acting_as(MANAGER):
+		doc = apply_workflow(doc, "Issue")
+	time.step_done(doc, issued)
+	time.date(doc, drafted, issued, deadline=deadline, document_date=issued.date())
+
+
+def close_request(spec: dict, time: DemoTime):
+	"""The city officer closes the request after its deadline."""
+	name = issued_request(spec["subject"])
+	if frappe.db.get_value("Report Request", name, "workflow_state") == CLOSED:
+		return
+	closed = time.moment(spec["closed"])
+	with acting_as(CITY_OFFICER):
+		doc = apply_workflow(frappe.get_doc("Report Request", name), "Close")
+	time.step_done(doc, closed)
+	time.date(doc, time.moment(spec["drafted"]), closed)
+
+
+def answers(requests: list[dict], units: list[dict], texts: Texts, time: DemoTime):
 	"""The ad hoc reports answering the requests, from the units the data names, taken through the same
 	courses as the monthly ones."""
 	by_name = {unit["unit"]: unit for unit in units}
 	for request in requests:
-		issued = backdating.local(request["issued"])
+		issued = time.moment(request["issued"])
+		name = issued_request(request["subject"])
 		for answer in request["answers"]:
-			if frappe.db.exists(
-				"Opinion Report", {"unit": answer["unit"], "report_request": request["name"]}
+			first_sent = time.moment(answer["sent"])
+			if not time.happened(first_sent + timedelta(hours=DRAFTED[0])) or (
+				name and frappe.db.exists("Opinion Report", {"unit": answer["unit"], "report_request": name})
 			):
 				continue
 			rng = random.Random(f"{answer['unit']}/{request['subject']}")
@@ -373,96 +428,110 @@ def answers(requests, units: list[dict], texts: dict, backdating: Backdating):
 			yield ReportSpec(
 				unit=unit,
 				outcome=answer["code"],
-				first_sent=backdating.local(answer["sent"]),
+				first_sent=first_sent,
 				values={
 					"report_type": AD_HOC,
-					"report_request": request["name"],
 					"period_year": issued.year,
 					"period_month": issued.month,
-					"situation_summary": paragraphs(rng.choice(texts["closings"])),
+					"situation_summary": paragraphs(rng.choice(texts.closings)),
 					"items": [report_item(item, unit, rng) for item in items],
 				},
 				rng=rng,
 				texts=texts,
+				request_subject=request["subject"],
 			)
 
 
-def issue_request(spec: dict, backdating: Backdating) -> str:
-	"""The request drafted by the city officer and issued by the manager, unless the demo has it already.
-	Issued today with a deadline ahead, as the request's rules want on the day of issue, then given the
-	dates it had in 2025; its number is the next of the city's letters."""
-	existing = frappe.db.get_value("Report Request", {"subject": spec["subject"], "docstatus": 1})
-	if existing:
-		return existing
-	drafted, issued = backdating.local(spec["drafted"]), backdating.local(spec["issued"])
-	with acting_as(CITY_OFFICER):
-		doc = frappe.get_doc(
-			{
-				"doctype": "Report Request",
-				"subject": spec["subject"],
-				"topic": spec["topic"],
-				"deadline": add_days(now_datetime(), 1),
-				"content": spec["content"],
-				"all_reporting_units": spec.get("all_reporting_units", 0),
-				"units": [{"unit": unit} for unit in spec.get("units", [])],
-			}
-		)
-		backdating.insert(doc, drafted)
-	backdating.step_done(doc, drafted)
-	with acting_as(MANAGER):
-		doc = apply_workflow(doc, "Issue")
-	backdating.step_done(doc, issued)
-	backdating.date(
-		doc, drafted, issued, deadline=backdating.local(spec["deadline"]), document_date=issued.date()
+@dataclass
+class SynthesisSpec:
+	"""The city's synthesis of a period: its texts and the moments of its steps (SYNTHESIS_STEPS)."""
+
+	values: dict
+	assessments: dict
+	moments: dict
+
+	def steps_taken(self, time: DemoTime) -> list[str]:
+		return [step for step, moment in self.moments.items() if time.happened(moment)]
+
+
+def synthesis_events(texts: Texts, time: DemoTime) -> list[Event]:
+	"""The syntheses of 2025 the data gives and those of the RECENT_SYNTHESES months before the current
+	one, each recorded when last drawn from the reports, so that it counts those sent by then."""
+	specs = [history_synthesis(spec, time) for spec in read_data("demo/syntheses.json")]
+	period = time.current_period()
+	for _ in range(RECENT_SYNTHESES):
+		period = add_months(*period, -1)
+		if not any((spec.values["period_year"], spec.values["period_month"]) == period for spec in specs):
+			specs.append(recent_synthesis(period, texts, time))
+	events = []
+	for spec in specs:
+		steps = spec.steps_taken(time)
+		period_values = {field: spec.values[field] for field in ("period_year", "period_month")}
+		if steps and not frappe.db.exists("Opinion Synthesis", period_values | {"docstatus": ("<", 2)}):
+			moment = spec.moments["rebuilt" if "rebuilt" in steps else steps[-1]]
+			events.append(Event(moment, lambda spec=spec: make_synthesis(spec, time)))
+	return events
+
+
+def history_synthesis(spec: dict, time: DemoTime) -> SynthesisSpec:
+	return SynthesisSpec(
+		values={
+			field: spec[field]
+			for field in ("period_year", "period_month", "situation_summary", "recommendations", "recipients")
+		},
+		assessments=spec["assessments"],
+		moments={
+			step: time.moment(spec[step]) for step in ("drafted", "rebuilt", "sent_for_approval", "issued")
+		},
 	)
-	return doc.name
 
 
-def close_request(spec: dict, backdating: Backdating):
-	"""The city officer closes the request after its deadline when the data says so."""
-	if (
-		not spec.get("closed")
-		or frappe.db.get_value("Report Request", spec["name"], "workflow_state") == CLOSED
-	):
-		return
-	closed = backdating.local(spec["closed"])
-	with acting_as(CITY_OFFICER):
-		doc = apply_workflow(frappe.get_doc("Report Request", spec["name"]), "Close")
-	backdating.step_done(doc, closed)
-	backdating.date(doc, backdating.local(spec["drafted"]), closed)
+def recent_synthesis(period: Period, texts: Texts, time: DemoTime) -> SynthesisSpec:
+	year, month = period
+	rng = random.Random(f"synthesis/{year}-{month}")
+	synthesis = texts.yearly["synthesis"]
+	recommendations = rng.sample(synthesis["recommendations"], 2)
+	moments = {
+		step: time.at(getdate(f"{year}-{month:02d}-{day:02d}"), hour, minute)
+		for step, (day, hour, minute) in SYNTHESIS_STEPS.items()
+	}
+	return SynthesisSpec(
+		values={
+			"period_year": year,
+			"period_month": month,
+			"situation_summary": paragraphs(texts.yearly["summaries"][str(month)]),
+			"recommendations": paragraphs(
+				*(f"{number}. {text}" for number, text in enumerate(recommendations, start=1))
+			),
+			"recipients": synthesis["recipients"],
+		},
+		assessments=texts.yearly["assessments"],
+		moments=moments,
+	)
 
 
-def make_syntheses(backdating: Backdating):
+def make_synthesis(spec: SynthesisSpec, time: DemoTime):
 	"""The city officer drafts the synthesis of the period, writes the assessments, draws it again from
-	the reports once the late ones are accepted and sends it; the manager issues it."""
-	for spec in read_data("demo/syntheses.json"):
-		period = {"period_year": spec["period_year"], "period_month": spec["period_month"]}
-		if frappe.db.exists("Opinion Synthesis", period | {"docstatus": ("<", 2)}):
-			continue
-		moments = {
-			step: backdating.local(spec[step])
-			for step in ("drafted", "rebuilt", "sent_for_approval", "issued")
-		}
-		with acting_as(CITY_OFFICER):
-			doc = frappe.get_doc(
-				{
-					"doctype": "Opinion Synthesis",
-					**period,
-					**{
-						field: spec[field]
-						for field in ("situation_summary", "recommendations", "recipients", "document_date")
-					},
-				}
-			).insert()
-			for row in doc.topics:
-				row.assessment = spec["assessments"].get(row.topic)
-			doc.save()
-			backdating.step_done(doc, moments["drafted"])
+	the reports once the late ones are accepted and sends it; the manager issues it. Each step is taken
+	if its moment has come."""
+	steps = spec.steps_taken(time)
+	moments = spec.moments
+	with acting_as(CITY_OFFICER):
+		doc = frappe.get_doc({"doctype": "Opinion Synthesis", **spec.values}).insert()
+		for row in doc.topics:
+			row.assessment = spec.assessments.get(row.topic)
+		doc.save()
+		time.step_done(doc, moments["drafted"])
+		if "rebuilt" in steps:
 			doc.build_draft()
-			backdating.step_done(doc, moments["rebuilt"])
+			time.step_done(doc, moments["rebuilt"])
+		if "sent_for_approval" in steps:
 			doc = apply_workflow(doc, "Send for Approval")
-			backdating.step_done(doc, moments["sent_for_approval"])
+			time.step_done(doc, moments["sent_for_approval"])
+	fields = {"built_on": moments["rebuilt" if "rebuilt" in steps else "drafted"]}
+	if "issued" in steps:
 		with acting_as(MANAGER):
 			doc = apply_workflow(doc, "Issue")
-		backdating.step_done(doc, moments["issued"])
-		backdating.date(doc, moments["drafted"], moments["issued"], built_on=moments["rebuilt"])
+		time.step_done(doc, moments["issued"])
+		fields["document_date"] = moments["issued"].date()
+	time.date(doc, moments["drafted"], moments[steps[-1]], **fields)

@@ -1,19 +1,30 @@
 """The demo data of `make run`: it loads, loads only once, shows each plan and report to the right users,
-and tells the 2025 reporting cycle its data describes (setup/data/demo/report_units.json: one letter a
-month per unit). The demo is loaded once for the class (it takes a while) and rolled back after it."""
+tells the 2025 reporting cycle its data describes and the months since as its letters say, whatever today
+is (setup/data/demo/report_units.json: one letter a month per unit), and the README's walkthrough runs as
+written with the README's own table. The demo is loaded once for the class and rolled back after it; a
+test that changes it rolls back to a savepoint."""
 
+import re
 from datetime import datetime
+from pathlib import Path
 
 import frappe
 from frappe.utils import get_datetime
 from frappe.utils.password import check_password
 
 from dlxh_app.dlxh_reporting.compliance import get_matrix
-from dlxh_app.dlxh_reporting.rules.compliance import Compliance
+from dlxh_app.dlxh_reporting.dashboard import open_report_requests, reports_due
+from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import local_now
+from dlxh_app.dlxh_reporting.rules.compliance import Compliance, owes_report
+from dlxh_app.dlxh_reporting.rules.deadline import deadline_for
+from dlxh_app.dlxh_reporting.rules.period import add_months, entry_window
 from dlxh_app.setup.demo import get_demo_logins, make_demo
+from dlxh_app.setup.demo_users import make_user
+from dlxh_app.setup.install import read_data
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import in_request_thread
+from dlxh_app.tests.utils import act, as_user, in_request_thread, insert_as
 
+README = Path(frappe.get_app_path("dlxh_app")).parent / "README.md"
 CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
 NINH_KIEU = "Quận ủy Ninh Kiều"
 BINH_THUY = "Quận ủy Bình Thủy"
@@ -37,23 +48,37 @@ COUNTED = (
 	"Workflow Action",
 )
 MONTHS_2025 = [(2025, month) for month in range(1, 13)]
+# What the compliance report makes of each outcome letter of a month that is over: a report returned by
+# the city and sent again in time, or waiting for the city, came on time.
+STATUS_OF_LETTER = {
+	".": Compliance.ON_TIME,
+	"R": Compliance.ON_TIME,
+	"S": Compliance.ON_TIME,
+	"L": Compliance.LATE,
+	"O": Compliance.RETURNED,
+	"P": Compliance.MISSING,
+	"D": Compliance.MISSING,
+	"M": Compliance.MISSING,
+	"-": Compliance.NOT_APPLICABLE,
+}
 
 
-def plan_of(unit: str) -> frappe._dict:
+def plan_of(unit: str, year: int = 2025) -> frappe._dict:
 	return frappe.db.get_value(
 		"DLXH Plan",
-		{"issuing_unit": unit, "plan_year": 2025},
-		["name", "workflow_state", "docstatus", "document_reference", "parent_plan", "owner", "progress"],
+		{"issuing_unit": unit, "plan_year": year},
+		[
+			"name",
+			"workflow_state",
+			"docstatus",
+			"document_reference",
+			"party_term",
+			"parent_plan",
+			"owner",
+			"progress",
+		],
 		as_dict=True,
 	)
-
-
-def as_user(user: str, function, *args, **kwargs):
-	frappe.set_user(user)
-	try:
-		return function(*args, **kwargs)
-	finally:
-		frappe.set_user("Administrator")
 
 
 def visible(doctype: str, user: str, field: str = "name") -> list:
@@ -72,14 +97,59 @@ def committed(doctype: str, name: str) -> bool:
 	return in_request_thread(look)
 
 
+def staff_by_unit(role: str, field: str) -> dict:
+	"""A field of the demo's users who have `role`, by their unit (one such user a unit)."""
+	return dict(
+		frappe.get_all(
+			"User",
+			filters=[["Has Role", "role", "=", role], ["User", "name", "like", "%@dlxh.local"]],
+			fields=["dlxh_unit", field],
+			as_list=True,
+		)
+	)
+
+
+def readme_demo_section() -> str:
+	text = README.read_text(encoding="utf-8")
+	start = text.index("### Demo")
+	return text[start : text.index("\n## ", start)]
+
+
+def readme_demo_table() -> list[dict]:
+	"""The rows of the first table of the README's Demo section, by the header's words."""
+	lines = [line for line in readme_demo_section().splitlines() if line.startswith("|")]
+	header, rows = lines[0], lines[2:]
+
+	def cells(line: str) -> list[str]:
+		return [cell.strip().strip("`") for cell in line.strip().strip("|").split("|")]
+
+	return [dict(zip(cells(header), cells(row), strict=True)) for row in rows]
+
+
 class TestDemo(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		make_demo()
+		cls.units = read_data("demo/report_units.json")
+		cls.now = local_now()
+		cls.current = (cls.now.year, cls.now.month)
 
 	def setUp(self):
 		self.city, self.ninh_kieu, self.binh_thuy = (plan_of(unit) for unit in (CITY, NINH_KIEU, BINH_THUY))
+
+	def rolled_back_after(self):
+		"""Roll back what the test changes in the demo once it ends."""
+		frappe.db.savepoint("demo_test")
+		self.addCleanup(frappe.db.rollback, save_point="demo_test")
+		self.addCleanup(frappe.set_user, "Administrator")
+
+	def outcome(self, unit: dict, period: tuple[int, int]) -> str:
+		"""The unit's letter for the period, as the demo reads it."""
+		if period[0] == 2025:
+			return unit["record"][period[1] - 1]
+		back = (self.current[0] - period[0]) * 12 + self.current[1] - period[1]
+		return unit["recent"][12 - back] if unit.get("recent") else "-"
 
 	def last_changes(self) -> dict:
 		return {
@@ -124,9 +194,21 @@ class TestDemo(IntegrationTestCase):
 			frappe.get_all("DLXH Unit", filters={"parent_dlxh_unit": ("is", "not set")}, pluck="name"), [CITY]
 		)
 
+	def test_reporting_units_sign_as_their_leaders(self):
+		leaders = staff_by_unit("DLXH Unit Leader", "full_name")
+		units = frappe.get_all(
+			"DLXH Unit",
+			filters={"is_reporting_unit": 1},
+			fields=["name", "signing_authority", "signer_title", "signer_name"],
+		)
+		self.assertEqual(len(units), 24)
+		for unit in units:
+			self.assertEqual(unit.signer_name, leaders[unit.name], unit.name)
+			self.assertTrue(unit.signing_authority and unit.signer_title, unit.name)
+
 	def test_users_log_in_with_their_role_and_unit(self):
 		logins = get_demo_logins()
-		self.assertEqual(len(logins), 7)
+		self.assertEqual(len(logins), 6)
 		for login in logins:
 			user = frappe.get_doc("User", login["email"])
 			self.assertIn(login["role"], frappe.get_roles(user.name))
@@ -134,7 +216,28 @@ class TestDemo(IntegrationTestCase):
 			self.assertEqual(user.language, "vi")
 			# The password `make run` prints is the one the login form checks.
 			self.assertEqual(check_password(login["email"], login["password"]), user.name)
+			# On a unit that exists today.
+			valid_from, valid_to = frappe.db.get_value(
+				"DLXH Unit", user.dlxh_unit, ["valid_from", "valid_to"]
+			)
+			self.assertTrue(owes_report(valid_from, valid_to, *self.current), login["email"])
 		self.assertEqual(frappe.db.get_single_value("DLXH Settings", "city_unit"), CITY)
+
+	def test_users_are_made_as_data_import_makes_them(self):
+		# With the limit of new users an hour reached, Frappe refuses a user made by hand ("Throttled"),
+		# not one imported: a site that has just got a few users still takes the demo's fifty.
+		self.rolled_back_after()
+		limit = frappe.local.conf.get("throttle_user_limit")
+		frappe.local.conf["throttle_user_limit"] = 0
+		try:
+			with self.assertRaises(frappe.ValidationError):
+				frappe.get_doc(
+					{"doctype": "User", "email": "by.hand@dlxh.local", "first_name": "Tay"}
+				).insert()
+			make_user("imported@dlxh.local", "Nhập Từ Tệp", "DLXH Unit Officer", CAI_KHE_WARD)
+		finally:
+			frappe.local.conf["throttle_user_limit"] = limit
+		self.assertEqual(frappe.db.get_value("User", "imported@dlxh.local", "enabled"), 1)
 
 	def test_every_reporting_unit_has_a_leader_and_an_officer(self):
 		units = frappe.get_all("DLXH Unit", filters={"is_reporting_unit": 1}, pluck="name")
@@ -157,6 +260,7 @@ class TestDemo(IntegrationTestCase):
 		self.assertEqual(plan.party_term, "2020-2025")
 		self.assertEqual(plan.owner, "officer@dlxh.local")
 		self.assertEqual(str(plan.document_date), "2025-01-15")
+		self.assertEqual(get_datetime(plan.creation), datetime(2025, 1, 6, 8, 30))
 		self.assertEqual(len(plan.activities), 5)
 		self.assertTrue(plan.activities[2].content.startswith("<p>Đây mạnh ứng dụng"))  # the seed's typo kept
 		self.assertEqual([row.legal_document for row in plan.legal_bases], ["1475-QĐ/TU", "185-HD/BTGTW"])
@@ -171,13 +275,42 @@ class TestDemo(IntegrationTestCase):
 		self.assertEqual(self.binh_thuy.parent_plan, self.city.name)
 		self.assertEqual((self.binh_thuy.workflow_state, self.binh_thuy.docstatus), ("Pending Approval", 0))
 
+	def test_plans_of_this_year_and_the_next(self):
+		year = self.current[0]
+		city, ward = plan_of(CITY, year), plan_of(NINH_KIEU_WARD, year)
+		# The city issues its plan in the first days of January and the ward follows (yearly_plans.json).
+		issued = datetime(year, 1, 16, 8, 0, tzinfo=self.now.tzinfo)
+		if self.now >= issued:
+			self.assertEqual((city.workflow_state, ward.workflow_state), ("Issued", "Issued"))
+			self.assertEqual((city.party_term, ward.party_term), ("2025-2030", "2025-2030"))
+			self.assertRegex(city.document_reference, r"^\d{2}-KH/BTGTU$")
+			self.assertEqual(ward.parent_plan, city.name)
+			self.assertEqual(ward.owner, "officer.phuongninhkieu@dlxh.local")
+			# Activities under way as of today.
+			self.assertTrue(
+				frappe.db.exists("DLXH Plan Activity", {"parent": city.name, "status": "In Progress"})
+			)
+		# The city drafts next year's plan from 20 November.
+		next_year = plan_of(CITY, year + 1)
+		drafting = self.now >= datetime(year, 11, 20, 9, 0, tzinfo=self.now.tzinfo)
+		self.assertEqual(bool(next_year), drafting)
+		if drafting:
+			self.assertEqual((next_year.docstatus, next_year.owner), (0, "officer@dlxh.local"))
+			self.assertIn(next_year.workflow_state, ("Draft", "Pending Approval", "Approved"))
+
 	def test_each_user_sees_the_plans_of_their_unit_and_the_issued_plans_above(self):
 		city, ninh_kieu, binh_thuy = self.city.name, self.ninh_kieu.name, self.binh_thuy.name
-		self.assertEqual(set(visible("DLXH Plan", "officer.ninhkieu@dlxh.local")), {city, ninh_kieu})
-		self.assertEqual(set(visible("DLXH Plan", "leader.ninhkieu@dlxh.local")), {city, ninh_kieu})
-		self.assertEqual(set(visible("DLXH Plan", "officer.binhthuy@dlxh.local")), {city, binh_thuy})
+		issued_city = set(frappe.get_all("DLXH Plan", {"issuing_unit": CITY, "docstatus": 1}, pluck="name"))
+		self.assertIn(city, issued_city)
+		self.assertEqual(set(visible("DLXH Plan", "officer.ninhkieu@dlxh.local")), issued_city | {ninh_kieu})
+		self.assertEqual(set(visible("DLXH Plan", "leader.ninhkieu@dlxh.local")), issued_city | {ninh_kieu})
+		self.assertEqual(set(visible("DLXH Plan", "officer.binhthuy@dlxh.local")), issued_city | {binh_thuy})
+		ward = set(frappe.get_all("DLXH Plan", {"issuing_unit": NINH_KIEU_WARD}, pluck="name"))
+		self.assertEqual(set(visible("DLXH Plan", "officer.phuongninhkieu@dlxh.local")), issued_city | ward)
 		for city_user in ("officer@dlxh.local", "manager@dlxh.local"):
-			self.assertLessEqual({city, ninh_kieu, binh_thuy}, set(visible("DLXH Plan", city_user)))
+			self.assertEqual(
+				set(visible("DLXH Plan", city_user)), set(frappe.get_all("DLXH Plan", pluck="name"))
+			)
 
 	def test_compliance_of_2025_as_the_records_say(self):
 		# 24 units, 12 months: the 9 districts owe January to June, the 7 wards July to December, the
@@ -214,10 +347,37 @@ class TestDemo(IntegrationTestCase):
 			[*[na] * 6, late, on, on, returned, on, missing],
 		)
 
+	def test_the_last_twelve_months_as_the_letters_say_whatever_today_is(self):
+		past = [add_months(*self.current, back) for back in range(-12, 0)]
+		matrix = get_matrix([*past, self.current], unit=CITY)
+		existing_today = [unit for unit in self.units if unit.get("recent")]
+		self.assertEqual(len(existing_today), 15)
+		for unit in self.units:
+			expected = [STATUS_OF_LETTER[self.outcome(unit, period)] for period in past]
+			self.assertEqual(
+				[cell.status for cell in matrix.unit_cells(unit["unit"])[:-1]]
+				if unit["unit"] in matrix.units
+				else [Compliance.NOT_APPLICABLE] * 12,
+				expected,
+				unit["unit"],
+			)
+		# The current month runs as its days allow: nothing is sent after now, and the ward of the
+		# README's walkthrough has left its report to the reader.
+		self.assertFalse(frappe.db.exists("Opinion Report", {"sent_on": (">", frappe.utils.now_datetime())}))
+		self.assertFalse(
+			frappe.db.exists(
+				"Opinion Report",
+				{"unit": NINH_KIEU_WARD, "period_year": self.current[0], "period_month": self.current[1]},
+			)
+		)
+		deadline = deadline_for(*self.current, 15, "Asia/Ho_Chi_Minh")
+		walkthrough = matrix.cells[NINH_KIEU_WARD, self.current].status
+		self.assertEqual(walkthrough, Compliance.NOT_YET_DUE if self.now < deadline else Compliance.MISSING)
+
 	def test_reports_went_through_the_workflow(self):
 		states = frappe.db.sql(
 			"""select report_type, workflow_state, count(*) from `tabOpinion Report`
-			group by report_type, workflow_state"""
+			where period_year = 2025 group by report_type, workflow_state"""
 		)
 		self.assertEqual(
 			{(report_type, state): reports for report_type, state, reports in states},
@@ -244,29 +404,22 @@ class TestDemo(IntegrationTestCase):
 				"return_reason",
 			],
 		)
-		officers = dict(
-			frappe.get_all(
-				"User",
-				filters=[["Has Role", "role", "=", "DLXH Unit Officer"]],
-				fields=["dlxh_unit", "name"],
-				as_list=True,
-			)
-		)
+		officers = staff_by_unit("DLXH Unit Officer", "name")
+		signers = dict(frappe.get_all("DLXH Unit", fields=["name", "signer_name"], as_list=True))
 		for report in reports:
 			self.assertEqual(report.owner, officers[report.unit], report.name)
+			self.assertEqual(report.signer_name, signers[report.unit], report.name)
 			sent = report.workflow_state not in ("Draft", "Pending Leader Approval")
-			self.assertEqual(bool(report.document_reference and report.signer_name), sent, report.name)
+			self.assertEqual(bool(report.document_reference), sent, report.name)
 			self.assertEqual(bool(report.return_reason), report.workflow_state == "Returned", report.name)
-		# Returned by the city with a reason, on the timeline: 2 not sent again, 10 sent again.
+		# Returned by the city with a reason, on the timeline: in 2025, 2 not sent again, 10 sent again.
 		self.assertEqual(
-			frappe.db.count(
-				"Comment",
-				{
-					"reference_doctype": "Opinion Report",
-					"comment_type": "Comment",
-					"owner": "officer@dlxh.local",
-				},
-			),
+			frappe.db.sql(
+				"""select count(*) from `tabComment` comment
+				join `tabOpinion Report` report on report.name = comment.reference_name
+				where comment.reference_doctype = 'Opinion Report' and comment.comment_type = 'Comment'
+					and comment.owner = 'officer@dlxh.local' and report.period_year = 2025"""
+			)[0][0],
 			12,
 		)
 		ninh_kieu = frappe.get_all(
@@ -279,12 +432,32 @@ class TestDemo(IntegrationTestCase):
 			[row.document_reference for row in ninh_kieu], [f"{month:02d}-BC/BTGQU" for month in range(1, 7)]
 		)
 
-	def test_reports_carry_the_times_of_2025(self):
+	def test_numbers_start_again_in_the_new_party_term(self):
+		self.assertEqual(frappe.db.get_single_value("DLXH Settings", "current_party_term"), "2025-2030")
+		# The ward's reports (monthly and ad hoc) sent before the term began (15/10/2025) and after it.
+		ward = frappe.get_all(
+			"Opinion Report",
+			filters={"unit": CAI_KHE_WARD, "document_reference": ("is", "set")},
+			fields=["period_year", "period_month", "party_term", "document_number", "sent_on"],
+			order_by="sent_on",
+		)
+		terms = [row.party_term for row in ward]
+		self.assertEqual(terms, sorted(terms))
+		first_of_new_term = terms.index("2025-2030")
+		self.assertEqual(ward[first_of_new_term].document_number, 1)
+		self.assertGreaterEqual(get_datetime(ward[first_of_new_term].sent_on), datetime(2025, 10, 15))
+		self.assertEqual(
+			[row.document_number for row in ward[first_of_new_term:]],
+			list(range(1, len(ward) - first_of_new_term + 1)),
+		)
+
+	def test_records_carry_the_times_they_stand_for(self):
 		reports = frappe.get_all(
 			"Opinion Report",
 			fields=[
 				"name",
 				"report_type",
+				"period_year",
 				"period_month",
 				"creation",
 				"modified",
@@ -296,11 +469,13 @@ class TestDemo(IntegrationTestCase):
 				"document_date",
 			],
 		)
-		year = (datetime(2025, 1, 1), datetime(2026, 1, 1))
+		now = frappe.utils.now_datetime()
 		for report in reports:
 			# SQLite gives the standard timestamps back as text.
 			report.creation, report.modified = get_datetime(report.creation), get_datetime(report.modified)
-			self.assertTrue(year[0] <= report.creation <= report.modified < year[1], report.name)
+			self.assertTrue(datetime(2025, 1, 1) <= report.creation <= report.modified <= now, report.name)
+			if report.report_type == "Monthly":
+				self.assertEqual(report.creation.year, report.period_year, report.name)
 			if not report.sent_on:
 				continue
 			self.assertTrue(report.creation < report.sent_on <= report.modified, report.name)
@@ -311,26 +486,32 @@ class TestDemo(IntegrationTestCase):
 				self.assertEqual(report.sent_on.month, report.period_month, report.name)
 			if report.accepted_on:
 				self.assertTrue(report.sent_on < report.accepted_on <= report.modified, report.name)
-		timeline = frappe.db.sql(
-			"""select max(creation), max(modified) from `tabComment`
-			where reference_doctype in ('Opinion Report', 'Report Request', 'Opinion Synthesis')"""
-		)[0]
-		self.assertTrue(all(get_datetime(moment) < year[1] for moment in timeline))
+		for doctype in ("Opinion Entry", "Report Request", "Opinion Synthesis", "DLXH Plan", "Comment"):
+			latest = frappe.db.sql(f"select max(creation), max(modified) from `tab{doctype}`")[0]
+			self.assertTrue(all(get_datetime(moment) <= now for moment in latest), doctype)
 
 	def test_unit_users_see_only_their_units_reports(self):
 		self.assertEqual(visible("Opinion Report", "officer.ninhkieu@dlxh.local", "unit"), [NINH_KIEU] * 6)
 		self.assertEqual(visible("Opinion Report", "leader.ninhkieu@dlxh.local", "unit"), [NINH_KIEU] * 6)
 		self.assertEqual(visible("Opinion Report", "officer.binhthuy@dlxh.local", "unit"), [BINH_THUY] * 5)
-		# The ward that took over part of Ninh Kiều: its monthly reports and its answers to both requests.
+		# The ward of the walkthrough: its monthly reports as its letters say and its answers to the two
+		# requests of 2025.
+		ward = next(unit for unit in self.units if unit["unit"] == NINH_KIEU_WARD)
+		periods = sorted({*MONTHS_2025, *(add_months(*self.current, back) for back in range(-12, 1))})
+		monthly = sum(self.outcome(ward, period) not in "-M" for period in periods if period <= self.current)
 		self.assertEqual(
-			visible("Opinion Report", "officer.phuongninhkieu@dlxh.local", "unit"), [NINH_KIEU_WARD] * 8
+			visible("Opinion Report", "officer.phuongninhkieu@dlxh.local", "unit"),
+			[NINH_KIEU_WARD] * (monthly + 2),
 		)
-		self.assertEqual(len(visible("Opinion Report", "officer@dlxh.local")), 202)
+		self.assertEqual(
+			len(visible("Opinion Report", "officer@dlxh.local")), frappe.db.count("Opinion Report")
+		)
 
-	def test_collaborator_opinions_were_pulled_into_ninh_kieu_reports(self):
+	def test_collaborators_opinions(self):
+		# The district's collaborator of 2025: pulled into the district's reports, unless unfounded.
 		entries = frappe.get_all(
 			"Opinion Entry",
-			filters={"owner": "collaborator@dlxh.local"},
+			filters={"owner": "collaborator.ninhkieu@dlxh.local"},
 			fields=["name", "entry_date", "verification_status", "used_in_report"],
 		)
 		self.assertEqual(len(entries), 13)
@@ -348,10 +529,23 @@ class TestDemo(IntegrationTestCase):
 					"Opinion Report Item", {"parent": entry.used_in_report, "opinion_entry": entry.name}
 				)
 			)
-		self.assertEqual(len(visible("Opinion Entry", "collaborator@dlxh.local")), 13)
+		self.assertEqual(len(visible("Opinion Entry", "collaborator.ninhkieu@dlxh.local")), 13)
+		# The README's collaborator: this month's opinions in the ward, waiting to be pulled in.
+		current = frappe.get_all(
+			"Opinion Entry",
+			filters={"owner": "collaborator@dlxh.local"},
+			fields=["unit", "entry_date", "used_in_report"],
+		)
+		self.assertEqual(len(current), 3)
+		self.assertEqual({(row.unit, row.used_in_report) for row in current}, {(NINH_KIEU_WARD, None)})
+		window = entry_window(*self.current, 15)
+		self.assertTrue(
+			all(window[0] <= row.entry_date <= min(window[1], self.now.date()) for row in current)
+		)
+		self.assertEqual(len(visible("Opinion Entry", "collaborator@dlxh.local")), 3)
 
 	def test_requests_list_who_answered(self):
-		merger, floods = (
+		merger, floods, fraud = (
 			frappe.get_doc("Report Request", name)
 			for name in frappe.get_all("Report Request", order_by="document_date", pluck="name")
 		)
@@ -380,7 +574,7 @@ class TestDemo(IntegrationTestCase):
 		self.assertEqual(responses["Đảng ủy phường Long Tuyền"]["days_late"], 2)
 		self.assertEqual(responses["Đảng ủy phường Thới An Đông"]["status"], "Draft")
 
-		self.assertEqual((floods.workflow_state, floods.document_reference), ("Issued", "02-CV/BTGTU"))
+		self.assertEqual((floods.workflow_state, floods.document_reference), ("Closed", "02-CV/BTGTU"))
 		# Every reporting unit that existed on the day it was issued: the wards, not the districts.
 		responses = as_user("officer@dlxh.local", floods.get_responses)
 		self.assertEqual(len(responses), 15)
@@ -392,9 +586,20 @@ class TestDemo(IntegrationTestCase):
 			[NINH_KIEU_WARD],
 		)
 
-	def test_syntheses_of_january_and_february_are_issued(self):
+		# Issued thirteen days ago, the first letter of the new term, due in a week: four answers so far.
+		self.assertEqual((fraud.workflow_state, fraud.party_term), ("Issued", "2025-2030"))
+		self.assertEqual(fraud.document_reference, "01-CV/BTGTU")
+		self.assertEqual((self.now.date() - fraud.document_date).days, 13)
+		self.assertGreater(get_datetime(fraud.deadline), frappe.utils.now_datetime())
+		responses = as_user("officer@dlxh.local", fraud.get_responses)
+		self.assertEqual(len(responses), 15)
+		self.assertEqual(sum(row["answered"] for row in responses), 4)
+		self.assertFalse(any(row["is_late"] for row in responses))
+
+	def test_syntheses_of_january_and_february_2025_are_issued(self):
 		syntheses = frappe.get_all(
 			"Opinion Synthesis",
+			filters={"period_year": 2025},
 			fields=[
 				"name",
 				"period_month",
@@ -424,6 +629,7 @@ class TestDemo(IntegrationTestCase):
 					row.modified_by,
 				)
 				for row in syntheses
+				if row.period_month <= 2
 			],
 			[
 				(1, "Issued", 1, "01-BC/BTGTU", "2025-01-28", "officer@dlxh.local", "manager@dlxh.local"),
@@ -434,7 +640,7 @@ class TestDemo(IntegrationTestCase):
 		self.assertEqual(
 			[
 				(row.units_owing, row.sent_on_time, row.sent_late, row.not_sent, row.reports_accepted)
-				for row in syntheses
+				for row in syntheses[:2]
 			],
 			[(17, 15, 2, 0, 17), (17, 13, 3, 1, 16)],
 		)
@@ -462,3 +668,110 @@ class TestDemo(IntegrationTestCase):
 				if row.topic == "Sắp xếp tổ chức bộ máy của hệ thống chính trị"
 			)
 		)
+
+	def test_syntheses_of_the_last_three_months_are_issued(self):
+		for back in (-3, -2, -1):
+			year, month = add_months(*self.current, back)
+			synthesis = frappe.get_doc("Opinion Synthesis", {"period_year": year, "period_month": month})
+			self.assertEqual(
+				(synthesis.workflow_state, synthesis.modified_by), ("Issued", "manager@dlxh.local")
+			)
+			self.assertRegex(synthesis.document_reference, r"^\d{2}-BC/BTGTU$")
+			self.assertEqual(synthesis.units_owing, 15)
+			# Drawn from the reports sent by then, late ones too (by the 24th of the month).
+			accepted = frappe.db.count(
+				"Opinion Report",
+				{
+					"report_type": "Monthly",
+					"period_year": year,
+					"period_month": month,
+					"docstatus": 1,
+					"sent_on": ("<=", synthesis.built_on),
+				},
+			)
+			self.assertEqual(synthesis.reports_accepted, accepted, (year, month))
+			self.assertTrue(any(row.assessment for row in synthesis.topics))
+		self.assertFalse(
+			frappe.db.exists(
+				"Opinion Synthesis", {"period_year": self.current[0], "period_month": self.current[1]}
+			)
+		)
+
+	def test_number_cards_of_the_current_month(self):
+		self.assertEqual(as_user("officer@dlxh.local", reports_due)["value"], 15)
+		self.assertEqual(as_user("officer.phuongninhkieu@dlxh.local", reports_due)["value"], 1)
+		self.assertGreaterEqual(
+			as_user("officer.phuongninhkieu@dlxh.local", open_report_requests)["value"], 1
+		)
+
+	def test_readme_table_is_the_demo_logins(self):
+		table = readme_demo_table()
+		self.assertEqual(
+			[(row["login"], row["role"], row["unit"]) for row in table],
+			[(login["email"], login["role"], login["unit"]) for login in get_demo_logins()],
+		)
+		password = re.search(r"password `([^`]+)`", readme_demo_section()).group(1)
+		self.assertEqual({login["password"] for login in get_demo_logins()}, {password})
+
+	def test_this_months_cycle_as_the_readme_walks_it(self):
+		"""The README's walkthrough, step by step, by the logins of its table, through the workflow."""
+		self.rolled_back_after()
+		password = re.search(r"password `([^`]+)`", readme_demo_section()).group(1)
+		by_role = {row["role"]: row["login"] for row in readme_demo_table()}
+		collaborator, officer, leader, city_officer, manager = (
+			by_role[role]
+			for role in (
+				"DLXH Collaborator",
+				"DLXH Unit Officer",
+				"DLXH Unit Leader",
+				"DLXH City Officer",
+				"DLXH Manager",
+			)
+		)
+		for login in (collaborator, officer, leader, city_officer, manager):
+			self.assertEqual(check_password(login, password), login)
+		unit = frappe.db.get_value("User", officer, "dlxh_unit")
+
+		# 1. The collaborator records an opinion heard today.
+		insert_as(
+			collaborator,
+			{
+				"doctype": "Opinion Entry",
+				"topic": "Tình hình kinh tế - xã hội",
+				"trend": "Concerned",
+				"content": "<p>Người dân hỏi về giá điện tháng này.</p>",
+			},
+		)
+		# 2. The ward's officer drafts this month's report and pulls in the opinions of the month.
+		report = insert_as(officer, {"doctype": "Opinion Report", "situation_summary": "<p>Ổn định.</p>"})
+		self.assertEqual((report.unit, report.period_year, report.period_month), (unit, *self.current))
+		self.assertTrue(report.name.startswith(f"BCDL-{self.current[0]}-"), report.name)
+		# The demo's three, and the one just recorded unless today is past this month's window.
+		last_day = entry_window(*self.current, 15)[1]
+		self.assertEqual(as_user(officer, report.pull_entries), 3 + (self.now.date() <= last_day))
+		# 3. Sent to the leader, who approves and sends it, signed by the ward's default signer.
+		report = act(report, (officer, "Send to Leader"), (leader, "Approve and Send"))
+		report = frappe.get_doc("Opinion Report", report.name)
+		self.assertEqual(report.workflow_state, "Sent to City")
+		self.assertEqual(report.signer_name, frappe.db.get_value("User", leader, "full_name"))
+		self.assertRegex(report.document_reference, r"^\d{2}-BC/ĐU$")
+		deadline = deadline_for(*self.current, 15, "Asia/Ho_Chi_Minh")
+		self.assertEqual(bool(report.is_late), self.now >= deadline)
+		# 4. The city officer returns it with a reason; the ward sends it again; the city accepts it.
+		as_user(city_officer, report.return_for_revision, "Đề nghị bổ sung địa bàn.")
+		report = act(
+			report, (officer, "Send to Leader"), (leader, "Approve and Send"), (city_officer, "Accept")
+		)
+		self.assertEqual((report.workflow_state, report.docstatus), ("Accepted", 1))
+		# 5. The city officer drafts the month's synthesis and sends it for approval; the manager issues it.
+		synthesis = insert_as(city_officer, {"doctype": "Opinion Synthesis"})
+		self.assertEqual((synthesis.period_year, synthesis.period_month), self.current)
+		synthesis = act(synthesis, (city_officer, "Send for Approval"), (manager, "Issue"))
+		synthesis = frappe.get_doc("Opinion Synthesis", synthesis.name)
+		self.assertEqual((synthesis.workflow_state, synthesis.docstatus), ("Issued", 1))
+		self.assertRegex(synthesis.document_reference, r"^\d{2}-BC/BTGTU$")
+		accepted = {"report_type": "Monthly", "period_year": self.current[0], "period_month": self.current[1]}
+		self.assertEqual(
+			synthesis.reports_accepted, frappe.db.count("Opinion Report", accepted | {"docstatus": 1})
+		)
+		self.assertLessEqual({row.topic for row in report.items}, {row.topic for row in synthesis.topics})

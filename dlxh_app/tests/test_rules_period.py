@@ -1,6 +1,12 @@
 import unittest
 
-from dlxh_app.dlxh_reporting.rules.period import parse_period, period_key, periods_between
+from dlxh_app.dlxh_reporting.rules.period import (
+	add_months,
+	parse_period,
+	period_key,
+	periods_between,
+	previous_period,
+)
 from dlxh_app.dlxh_setup.rules import RuleError
 
 
@@ -33,3 +39,13 @@ class TestPeriodsBetween(unittest.TestCase):
 			with self.subTest(first=first, last=last), self.assertRaises(RuleError) as caught:
 				periods_between(first, last, limit)
 			self.assertEqual((caught.exception.code, caught.exception.values), (code, values))
+
+
+class TestAddMonths(unittest.TestCase):
+	def test_forward_and_back_across_years(self):
+		self.assertEqual(add_months(2026, 12, 0), (2026, 12))
+		self.assertEqual(add_months(2026, 12, 1), (2027, 1))
+		self.assertEqual(add_months(2026, 1, -2), (2025, 11))
+		self.assertEqual(add_months(2026, 12, -12), (2025, 12))
+		self.assertEqual(add_months(2026, 3, -27), (2023, 12))
+		self.assertEqual(previous_period(2025, 1), (2024, 12))

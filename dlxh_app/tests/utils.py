@@ -1,6 +1,7 @@
 """Helpers shared by the app's integration tests."""
 
 import threading
+from contextlib import contextmanager
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -99,6 +100,19 @@ def act(doc, *steps: tuple[str, str]):
 	finally:
 		frappe.set_user(previous)
 	return doc
+
+
+@contextmanager
+def in_language(lang: str):
+	"""Translate as for a user of `lang`: messages, labels and options come out in that language."""
+	previous = frappe.local.lang
+	frappe.local.lang = lang
+	frappe.local.lang_full_dict = None
+	try:
+		yield
+	finally:
+		frappe.local.lang = previous
+		frappe.local.lang_full_dict = None
 
 
 def in_request_thread(function):

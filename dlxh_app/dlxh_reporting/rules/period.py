@@ -39,7 +39,13 @@ def entry_window(year: int, month: int, deadline_day: int) -> tuple[date, date]:
 
 def previous_period(year: int, month: int) -> tuple[int, int]:
 	"""The month before: 12/2024 for 01/2025."""
-	return (year, month - 1) if month > 1 else (year - 1, 12)
+	return add_months(year, month, -1)
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+	"""The period `months` after the month given (before it when negative): 11/2025 for 01/2026 and -2."""
+	index = year * 12 + month - 1 + months
+	return index // 12, index % 12 + 1
 
 
 def format_period(year: int, month: int) -> str:

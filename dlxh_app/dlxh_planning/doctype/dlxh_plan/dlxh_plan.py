@@ -127,7 +127,7 @@ class DLXHPlan(Document):
 			label = field_label(row or self, fieldname)
 			throw_invalid(
 				label,
-				_("{0}: {1} did not exist in {2}. Choose the unit that carried on its work.").format(
+				_("{0}: {1} did not exist in the year {2}. Choose the unit that carried on its work.").format(
 					label, frappe.bold(unit), self.plan_year
 				),
 			)

@@ -5,7 +5,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import act, make_city_unit, make_plan, make_unit, make_user
+from dlxh_app.tests.utils import act, in_language, make_city_unit, make_plan, make_unit, make_user
 
 CITY = "Ban Tuyên giáo Thành ủy (thử)"
 DISTRICT = "Quận ủy Thử Nghiệm"
@@ -183,6 +183,8 @@ class TestPlanBadInput(PlanTestCase):
 
 	def test_unit_that_did_not_exist_in_the_year(self):
 		self.assertRefused(lambda: self.draft(unit=DISTRICT, year=2026), "Issuing Unit", "2026")
+		with in_language("vi"):
+			self.assertRefused(lambda: self.draft(unit=DISTRICT, year=2026), "không tồn tại trong năm 2026.")
 
 	def test_unknown_unit_and_topic(self):
 		self.assertRefused(lambda: self.draft(unit="Quận ủy Không Có"), "Issuing Unit")

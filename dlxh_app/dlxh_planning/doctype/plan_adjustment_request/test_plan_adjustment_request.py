@@ -6,7 +6,7 @@ from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionErr
 from frappe.utils import add_days, getdate, today
 
 from dlxh_app.tests.base import IntegrationTestCase
-from dlxh_app.tests.utils import act, as_user, make_city_unit, make_plan, make_unit, make_user
+from dlxh_app.tests.utils import act, as_user, in_language, make_city_unit, make_plan, make_unit, make_user
 
 # The city department and its office; a district with two wards; another district.
 CITY = "Ban Tuyên giáo Thành ủy (đề nghị)"
@@ -155,15 +155,10 @@ class TestPlanAdjustmentRequest(UnitRecordTestCase):
 		# The unit cannot answer its own request.
 		self.assertRefused(lambda: act(doc, (WARD_LEADER, "Answer")), exception=WorkflowTransitionError)
 
-		frappe.local.lang = "vi"
-		frappe.local.lang_full_dict = None
-		try:
+		with in_language("vi"):
 			self.assertRefused(
 				lambda: act(doc, (CITY_OFFICER, "Answer")), "Nội dung trả lời", "trả lời đề nghị"
 			)
-		finally:
-			frappe.local.lang = "en"
-			frappe.local.lang_full_dict = None
 		self.assertRefused(lambda: act(doc, (CITY_OFFICER, "Answer")), "Response", "required")
 		doc = self.reload(doc)
 		self.assertEqual(doc.workflow_state, "Open")

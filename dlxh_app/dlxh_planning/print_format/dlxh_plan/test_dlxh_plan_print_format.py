@@ -104,7 +104,7 @@ class TestSeedPlanPrint(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_demo()
+		make_demo(reporting=False)
 		name = plan_of(CITY)
 		cls.html = print_plan(name)
 		cls.pdf = print_plan(name, as_pdf=True)

@@ -95,6 +95,10 @@ class OpinionReport(Document):
 		workflow_state: DF.Link | None
 	# end: auto-generated types
 
+	def before_insert(self):
+		# The name is made from the period before `validate` runs.
+		self.set_defaults()
+
 	def validate(self):
 		self.set_defaults()
 		self.validate_period()
@@ -235,7 +239,9 @@ class OpinionReport(Document):
 		if not owes_report(unit.valid_from, unit.valid_to, self.year, self.month):
 			throw_invalid(
 				field_label(self, "unit"),
-				_("{0}: {1} did not exist in {2}. Choose the unit that carried on its work.").format(
+				_(
+					"{0}: {1} did not exist in the period {2}. Choose the unit that carried on its work."
+				).format(
 					field_label(self, "unit"), frappe.bold(self.unit), format_period(self.year, self.month)
 				),
 			)

@@ -31,7 +31,7 @@ from dlxh_app.tests.reporting import (
 	reload,
 	system_time_zone,
 )
-from dlxh_app.tests.utils import act
+from dlxh_app.tests.utils import act, in_language
 
 
 class TestReportWorkflow(ReportingTestCase):
@@ -202,6 +202,27 @@ class TestReportWorkflow(ReportingTestCase):
 		self.assertEqual(report.document_reference, "01-BC/BTGQU")
 		self.assertEqual(self.sent(period_month=4).document_reference, "02-BC/BTGQU")
 
+	def test_unit_signs_with_its_default_signer(self):
+		frappe.db.set_value(
+			"DLXH Unit",
+			DISTRICT,
+			{
+				"signing_authority": "K/T TRƯỞNG BAN",
+				"signer_title": "PHÓ TRƯỞNG BAN",
+				"signer_name": "Võ Thanh Tùng",
+			},
+		)
+		report = make_report(signing_authority="", signer_title="", signer_name="")
+		self.assertEqual(
+			(report.signing_authority, report.signer_title, report.signer_name),
+			("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Võ Thanh Tùng"),
+		)
+		# A signer written on the report is kept.
+		self.assertEqual(make_report(WARD_OFFICER).signer_name, "Lê Văn Ký")
+		with at(2025, 5, 10, 9, 0):
+			report = reload(act(report, (OFFICER, "Send to Leader"), (LEADER, "Approve and Send")))
+		self.assertEqual((report.workflow_state, report.document_reference), ("Sent to City", "01-BC/BTGQU"))
+
 	def test_leader_returns_to_the_officer(self):
 		report = self.pending()
 		as_user(LEADER, reload(report).return_for_revision, "Viết lại phần dự báo")
@@ -261,6 +282,8 @@ class TestReportBadInput(ReportingTestCase):
 		with at(2025, 7, 3, 10, 0):
 			report = make_report(period_year=None, period_month=None)
 		self.assertEqual((report.period_year, report.period_month), (2025, 7))
+		# Named by that period too.
+		self.assertTrue(report.name.startswith("BCDL-2025-"), report.name)
 
 	def test_unit_must_report_and_exist_in_the_period(self):
 		self.assertRefused(lambda: make_report("Administrator", unit=OFFICE), "Unit", "not a reporting unit")
@@ -268,6 +291,12 @@ class TestReportBadInput(ReportingTestCase):
 		self.assertRefused(
 			lambda: make_report("Administrator", unit=DISSOLVED, period_month=7), "Unit", "07/2025"
 		)
+		# A month, not a year: "tháng 07/2025".
+		with in_language("vi"):
+			self.assertRefused(
+				lambda: make_report("Administrator", unit=DISSOLVED, period_month=7),
+				"không tồn tại trong tháng 07/2025.",
+			)
 
 	def test_ad_hoc_report_needs_a_request_addressed_to_the_unit(self):
 		self.assertRefused(lambda: make_report(report_type="Ad hoc"), "Report Request")

@@ -32,7 +32,7 @@ from dlxh_app.tests.reporting import (
 	make_report,
 	reload,
 )
-from dlxh_app.tests.utils import act, make_user, rest_session
+from dlxh_app.tests.utils import act, in_language, make_user, rest_session
 
 ADMIN = "Administrator"
 PERIODS = ["2025-05", "2025-06", "2025-07", "2025-08"]
@@ -203,13 +203,8 @@ class TestReportCompliance(ReportingTestCase):
 		self.assertEqual(len(self.api(CITY_OFFICER, "2016-01", "2025-12", unit=CITY)["periods"]), 120)
 
 	def test_vietnamese_reader(self):
-		frappe.local.lang, previous = "vi", frappe.local.lang
-		frappe.local.lang_full_dict = None
-		try:
+		with in_language("vi"):
 			row = self.api(OFFICER, "2025-06", "2025-06")["units"][0]
-		finally:
-			frappe.local.lang = previous
-			frappe.local.lang_full_dict = None
 		self.assertEqual(row["cells"]["2025-06"]["label"], "Trễ hạn (3 ngày)")
 
 	def test_excel_export(self):

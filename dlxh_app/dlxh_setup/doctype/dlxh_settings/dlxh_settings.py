@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, format_date, getdate
 
+from dlxh_app.dlxh_setup.issuing import clean_signer
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.dlxh_setup.rules.party_term import check_term_start, parse_party_term
 from dlxh_app.dlxh_setup.rules.report_schedule import (
@@ -15,8 +16,7 @@ from dlxh_app.dlxh_setup.rules.report_schedule import (
 	format_reminder_days,
 	parse_reminder_days,
 )
-from dlxh_app.dlxh_setup.rules.signing import normalize_signing_authority
-from dlxh_app.dlxh_setup.rules.text import clean_text, header_line
+from dlxh_app.dlxh_setup.rules.text import clean_text
 from dlxh_app.validation import field_label, throw_invalid
 
 
@@ -49,7 +49,7 @@ class DLXHSettings(Document):
 		self.validate_reminder_days()
 		self.validate_time_zone()
 		self.validate_party_term()
-		self.validate_signer()
+		clean_signer(self)
 
 	def validate_deadline_day(self):
 		try:
@@ -114,16 +114,3 @@ class DLXHSettings(Document):
 						field_label(self, "term_start_date"), format_date(self.term_start_date), label, term
 					),
 				)
-
-	def validate_signer(self):
-		self.signer_name = clean_text(self.signer_name)
-		self.signer_title = header_line(self.signer_title)
-		try:
-			self.signing_authority = normalize_signing_authority(self.signing_authority)
-		except RuleError as error:
-			throw_invalid(
-				field_label(self, "signing_authority"),
-				_(
-					"{0}: Party documents write the authority with a slash (K/T, T/M, T/L), not in the State style with a dot ({1})."
-				).format(field_label(self, "signing_authority"), frappe.bold(error.values[0])),
-			)

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.utils import add_days, format_date, getdate
 from frappe.utils.nestedset import NestedSet
 
+from dlxh_app.dlxh_setup.issuing import clean_signer
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.dlxh_setup.rules.abbreviation import normalize_abbreviation
 from dlxh_app.dlxh_setup.rules.text import clean_text, header_line
@@ -36,6 +37,9 @@ class DLXHUnit(NestedSet):
 		parent_dlxh_unit: DF.Link | None
 		place_name: DF.Data | None
 		rgt: DF.Int
+		signer_name: DF.Data | None
+		signer_title: DF.Data | None
+		signing_authority: DF.Data | None
 		successors: DF.Table[DLXHUnitSuccessor]
 		unit_name: DF.Data
 		unit_type: DF.Literal[
@@ -83,6 +87,7 @@ class DLXHUnit(NestedSet):
 		self.parent_body_line = header_line(self.parent_body_line)
 		self.issuer_line = header_line(self.issuer_line)
 		self.place_name = clean_text(self.place_name)
+		clean_signer(self)
 		if not self.place_name and self.parent_dlxh_unit:
 			self.place_name = frappe.db.get_value("DLXH Unit", self.parent_dlxh_unit, "place_name")
 		if not clean_text(self.abbreviation):

@@ -119,6 +119,23 @@ class TestDLXHUnit(IntegrationTestCase):
 		self.assertEqual(unit.name, "Ban Tuyên giáo Huyện ủy Phong Điền")
 		self.assertEqual(unit.unit_name, unit.name)
 
+	def test_default_signer_is_cleaned_and_in_party_style(self):
+		ward = frappe.get_doc("DLXH Unit", WARD)
+		ward.update(
+			{
+				"signing_authority": "t/m  ban thường vụ",
+				"signer_title": "phó bí thư",
+				"signer_name": " Lương  Thanh Tú ",
+			}
+		)
+		ward.save()
+		self.assertEqual(
+			(ward.signing_authority, ward.signer_title, ward.signer_name),
+			("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Lương Thanh Tú"),
+		)
+		ward.signing_authority = "TM. Ban Thường vụ"
+		self.assertRefused(ward, "Signing Authority", "TM.")
+
 	def test_bad_abbreviation_is_refused_naming_the_field(self):
 		doc = frappe.get_doc("DLXH Unit", OFFICE)
 		doc.abbreviation = "PTT/TH"
