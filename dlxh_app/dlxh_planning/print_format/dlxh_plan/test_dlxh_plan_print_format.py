@@ -257,9 +257,13 @@ class TestPlanPrint(IntegrationTestCase):
 		cls.images_html = print_plan(plan.name)
 		cls.images_page = read_pdf(print_plan(plan.name, as_pdf=True))[0]
 		settings = frappe.get_single("DLXH Settings")
+		margins = {field: settings.get(field) for field in ("print_margin_left", "print_margin_top")}
 		settings.update({"print_margin_left": 35, "print_margin_top": 25})
 		settings.save()
 		cls.wider_margins_page = read_pdf(print_plan(plan.name, as_pdf=True))[0]
+		# Saved back as well as rolled back: the cached settings outlive a rollback (seen on SQLite).
+		settings.update(margins)
+		settings.save()
 		frappe.db.rollback()
 
 	def test_user_text_is_escaped_and_rich_text_keeps_formatting_only(self):
