@@ -6,6 +6,9 @@
 #   make test              MariaDB when 127.0.0.1:3306 answers, otherwise SQLite
 #   make test DB=sqlite    force SQLite;  make test ARGS="-k plan"  pass arguments to pytest
 #   make bench             the benchmarks under benchmarks/, printing figures (MariaDB if it answers)
+#   make e2e               the web app's browser tests (Chromium) on a fresh demo site (SQLite; DB= chooses)
+#   make frontend-test     the web app's component tests (Vitest)
+#   make figures           the web app's speed and bundle size, printed (on a fresh demo site)
 
 PY := .devbench/venv/bin/python
 DB ?=
@@ -13,7 +16,7 @@ PORT ?= 8000
 ARGS ?=
 NO_DEMO ?=
 
-.PHONY: run test bench venv console migrate clean
+.PHONY: run test bench e2e figures frontend-test venv console migrate clean
 
 venv:
 	@./devbench/bootstrap.sh
@@ -26,6 +29,15 @@ test: venv
 
 bench: venv
 	@$(PY) -m devbench bench $(if $(DB),--db $(DB))
+
+e2e: venv
+	@$(PY) -m devbench.e2e $(if $(DB),--db $(DB)) $(ARGS)
+
+figures: venv
+	@$(PY) -m devbench.e2e --figures $(if $(DB),--db $(DB))
+
+frontend-test:
+	@cd frontend && npm ci --loglevel=error --no-audit --no-fund && npx vitest run
 
 console: venv
 	@$(PY) -m devbench console $(if $(DB),--db $(DB))

@@ -35,7 +35,7 @@ def periods() -> list[tuple[int, int]]:
 	return [(FIRST_YEAR + index // 12, index % 12 + 1) for index in range(YEARS * 12)]
 
 
-def make_units() -> list[str]:
+def make_units(count: int = UNITS) -> list[str]:
 	frappe.get_doc(
 		{
 			"doctype": "DLXH Unit",
@@ -46,7 +46,7 @@ def make_units() -> list[str]:
 		}
 	).insert()
 	names = []
-	for number in range(1, UNITS + 1):
+	for number in range(1, count + 1):
 		name = f"BM Đơn vị {number:03d}"
 		frappe.get_doc(
 			{

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Make .devbench/venv: Python >= 3.12 (monoframe uses 3.12 syntax), the Debian packages the engine needs
-# (mysqlclient builds against libmariadb-dev; WeasyPrint renders with Pango; the print tests read PDFs
-# back with poppler-utils), and devbench/requirements.txt. Safe to run again: it does only what is missing.
+# (mysqlclient builds against libmariadb-dev; WeasyPrint renders with Pango; printed documents are set in
+# the installed Tinos of fonts-croscore, as on a bench; the print tests read PDFs back with poppler-utils;
+# with DEVBENCH_PDF=wkhtmltopdf, PDFs are made by wkhtmltopdf as on Frappe v15), and
+# devbench/requirements.txt. Safe to run again: it does only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.devbench/venv
 STAMP=$VENV/.requirements
 
+debs=(libmariadb-dev pkg-config libpango-1.0-0 libpangoft2-1.0-0 fonts-croscore poppler-utils)
+[ "${DEVBENCH_PDF:-}" = wkhtmltopdf ] && debs+=(wkhtmltopdf)
 need_debs=()
-for pkg in libmariadb-dev pkg-config libpango-1.0-0 libpangoft2-1.0-0 poppler-utils; do
+for pkg in "${debs[@]}"; do
 	dpkg -s "$pkg" >/dev/null 2>&1 || need_debs+=("$pkg")
 done
 if [ ${#need_debs[@]} -gt 0 ]; then

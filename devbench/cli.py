@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 
+from devbench import frontend
 from devbench import site as bench_site
 from devbench.site import BENCH, MARIADB_HOST, MARIADB_PORT, ROOT, SiteConfig
 
@@ -64,7 +65,7 @@ def dev_site(db_type: str) -> SiteConfig:
 	config = SiteConfig.for_role("dev", db_type)
 	if not config.exists:
 		with quiet(f"Creating site {config.name} on {db_type} and installing dlxh_app"):
-			bench_site.new_site(config)
+			bench_site.new_site(config, setup_wizard=True)
 	elif not bench_site.is_current(config):
 		with quiet(f"Migrating site {config.name}"):
 			bench_site.migrate(config)
@@ -112,14 +113,16 @@ def command_run(args) -> None:
 	check_database(db_type)
 	if not port_is_free(args.port):
 		fail(f"port {args.port} is busy (another `make run`?); stop that server or use `make run PORT=8001`.")
+	with quiet("Building the web app (frontend/) if it changed"):
+		frontend.build_if_changed()
 	config = dev_site(db_type)
 	logins = [] if args.no_demo else demo_logins(config)
 	from devbench.server import serve
 
 	print(f"\ndlxh_app on {db_type} (site {config.name})")
-	print(f"  API:   http://127.0.0.1:{args.port}/api/method/ping")
-	print(f"  Login: http://127.0.0.1:{args.port}/login")
-	print(f"  Users: {ADMIN_LOGIN}")
+	print(f"  Web app: http://127.0.0.1:{args.port}/dlxh")
+	print(f"  API:     http://127.0.0.1:{args.port}/api/method/ping")
+	print(f"  Users:   {ADMIN_LOGIN}")
 	if logins:
 		print("  Demo users (each sees the plans of their unit and the issued plans above it):")
 		print_logins(logins)
@@ -137,11 +140,15 @@ def command_test(args) -> None:
 
 	os.environ["DEVBENCH_TEST_SITE"] = config.name
 	# The engine works from `sites/` as a bench does, so paths given relative to the checkout are
-	# made absolute before pytest collects them.
-	pytest_args = [
-		str(ROOT / arg) if (ROOT / arg.split("::")[0]).exists() else arg for arg in args.pytest_args
-	] or [str(ROOT / "dlxh_app"), str(ROOT / "devbench" / "tests")]
-	code = pytest.main(["-p", "devbench.pytest_plugin", "--rootdir", str(ROOT), *pytest_args])
+	# made absolute before pytest collects them; with none given (only options such as `-k print`),
+	# the whole suite runs.
+	paths = [arg for arg in args.pytest_args if (ROOT / arg.split("::")[0]).exists()]
+	pytest_args = [str(ROOT / arg) if arg in paths else arg for arg in args.pytest_args]
+	if not paths:
+		pytest_args += [str(ROOT / "dlxh_app"), str(ROOT / "devbench" / "tests")]
+	# The ten slowest tests are printed after every run (a later --durations in ARGS wins).
+	options = ["-p", "devbench.pytest_plugin", "--rootdir", str(ROOT), "--durations=10"]
+	code = pytest.main([*options, *pytest_args])
 	sys.exit(int(code))
 
 

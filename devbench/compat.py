@@ -5,6 +5,7 @@ Each workaround is one function named after what it fixes, with a note saying wh
 Only this package may name monoframe; dlxh_app itself is plain Frappe.
 """
 
+import contextlib
 import datetime
 import functools
 import itertools
@@ -674,6 +675,35 @@ def test_mode_sets_in_test() -> None:
 	utils.toggle_test_mode = toggle_test_mode
 
 
+def test_case_freeze_time() -> None:
+	"""Upstream's test cases freeze the clock with `freeze_time(time_to_freeze, is_utc=False, ...)`
+	(frappe/tests/classes/context_managers.py on v16/develop, registered as a static method of
+	`UnitTestCase` and so of `IntegrationTestCase`; a method of v15's `FrappeTestCase`): a naive time is
+	read in the site's System Settings time zone and handed to freezegun (a dev dependency of Frappe)
+	as UTC. monoframe's test cases have no such helper."""
+	from contextlib import contextmanager
+	from datetime import UTC
+	from zoneinfo import ZoneInfo
+
+	from monoframe.tests import compat
+	from monoframe.tests.classes import context_managers
+
+	@contextmanager
+	def freeze_time(time_to_freeze, is_utc: bool = False, *args, **kwargs):
+		from freezegun import freeze_time as freezegun_freeze_time
+		from monoframe.utils.data import get_datetime, get_system_timezone
+
+		if not is_utc:
+			time_to_freeze = (
+				get_datetime(time_to_freeze).replace(tzinfo=ZoneInfo(get_system_timezone())).astimezone(UTC)
+			)
+		with freezegun_freeze_time(time_to_freeze, *args, **kwargs):
+			yield
+
+	context_managers.freeze_time = freeze_time
+	compat.MonoframeTestCase.freeze_time = staticmethod(freeze_time)
+
+
 def frappe_in_safe_globals() -> None:
 	"""Upstream exposes `frappe` to Jinja templates (print formats: `frappe.utils.formatdate`), server
 	scripts and notifications; monoframe exposes the same namespace under its own name only."""
@@ -713,33 +743,43 @@ def print_body_rendered() -> None:
 	pdf.pdf_body_html = pdf_body_html
 
 
+PDF_GENERATORS = ("weasyprint", "wkhtmltopdf")
+"""What DEVBENCH_PDF may name; the first is the default."""
+
+
 def pdf_generator() -> None:
-	"""Upstream's `get_pdf` turns print HTML into PDF with wkhtmltopdf; monoframe's raises
-	NotImplementedError. The engine renders with WeasyPrint (monoframe's own `pdf` extra), which handles
-	print CSS (`@page`, `@font-face`) and Vietnamese text. Upstream's `pdf_generator` hook for Chrome
-	returns None unless Chrome was asked for; monoframe's raises for every PDF. WeasyPrint fetches only
-	the site's own files (see site_file_url)."""
+	"""Upstream's `get_pdf` turns print HTML into PDF with wkhtmltopdf (v15, and v16's default); monoframe's
+	raises NotImplementedError. The engine renders with WeasyPrint (monoframe's own `pdf` extra, see
+	weasyprint_pdf), or with DEVBENCH_PDF=wkhtmltopdf as upstream v15 does (see wkhtmltopdf_pdf). As
+	upstream, a password in the options encrypts the PDF, and `output` (a PdfWriter) gets the pages
+	appended. Upstream's `pdf_generator` hook for Chrome returns None unless Chrome was asked for;
+	monoframe's raises for every PDF. Either renderer fetches only the site's own files (site_file)."""
 	import sys
+	from io import BytesIO
 
 	from monoframe.utils import pdf
+	from pypdf import PdfReader, PdfWriter
 
-	def get_pdf(html: str, options: dict | None = None, output=None, **kwargs) -> bytes:
-		import weasyprint
+	chosen = os.environ.get("DEVBENCH_PDF") or PDF_GENERATORS[0]
+	if chosen not in PDF_GENERATORS:
+		raise SystemExit(f"DEVBENCH_PDF={chosen!r}: choose one of {', '.join(PDF_GENERATORS)}.")
+	render = weasyprint_pdf if chosen == "weasyprint" else wkhtmltopdf_pdf
 
-		fetcher = weasyprint.URLFetcher()
-		content = weasyprint.HTML(
-			string=html,
-			base_url=monoframe.utils.get_url(),
-			url_fetcher=lambda url: fetcher.fetch(site_file_url(url)),
-		).write_pdf(stylesheets=[weasyprint.CSS(string=PRINT_BUNDLE_CSS)])
-		if output:
-			from io import BytesIO
-
-			from pypdf import PdfReader
-
-			output.append_pages_from_reader(PdfReader(BytesIO(content)))
+	def get_pdf(html: str, options: dict | None = None, output=None, **kwargs):
+		options = dict(options or {})
+		content = render(html, options)
+		if output is None and not options.get("password"):
+			return content
+		reader = PdfReader(BytesIO(content))
+		if output is not None:
+			output.append_pages_from_reader(reader)
 			return output
-		return content
+		writer = PdfWriter()
+		writer.append_pages_from_reader(reader)
+		writer.encrypt(options["password"])
+		encrypted = BytesIO()
+		writer.write(encrypted)
+		return encrypted.getvalue()
 
 	def get_chrome_pdf(print_format=None, html=None, options=None, output=None, pdf_generator=None):
 		if pdf_generator != "chrome":
@@ -757,6 +797,141 @@ def pdf_generator() -> None:
 # What upstream's print.bundle.css (no CSS bundle is built here) does to PDFs: Bootstrap's reboot takes
 # the browser's 8px margin off the body, and the print view's "Print / Get PDF" banner stays off the page.
 PRINT_BUNDLE_CSS = "body { margin: 0; } @media print { .print-hide { display: none !important; } }"
+
+
+def weasyprint_pdf(html: str, options: dict) -> bytes:
+	"""WeasyPrint takes the page size and margins from the print's CSS (`@page`), draws page-margin boxes
+	(page numbers) and repeats table headers; it reads what the print names through site_file_url."""
+	import weasyprint
+
+	fetcher = weasyprint.URLFetcher()
+	return weasyprint.HTML(
+		string=html,
+		base_url=monoframe.utils.get_url(),
+		url_fetcher=lambda url: fetcher.fetch(site_file_url(url)),
+	).write_pdf(stylesheets=[weasyprint.CSS(string=PRINT_BUNDLE_CSS)])
+
+
+def wkhtmltopdf_pdf(html: str, options: dict) -> bytes:
+	"""What upstream v15's `frappe.utils.pdf.get_pdf` does: relative URLs made absolute on the site's URL
+	(`scrub_urls`), the options of `prepare_options` (wkhtmltopdf_options), then wkhtmltopdf through pdfkit
+	with JavaScript and local file access off and smart shrinking off (wkhtmltopdf > 0.12.3).
+
+	Upstream's wkhtmltopdf then fetches the site's URLs from the running web server (nginx or `bench
+	start`; private files with the printing user's session cookie); while tests print no server runs.
+	So the site's files the print names are given to wkhtmltopdf as file paths instead, by the rule
+	the WeasyPrint path follows (site_file: an app's public files, the site's public files, private
+	files the user may read), and only those paths are opened to it (`--allow`). Every other request is
+	sent to a proxy that refuses it, so wkhtmltopdf reaches no host at all: rewriting rather than a local
+	HTTP server keeps one rule for both renderers, needs no port or thread per test process, and leaves
+	nothing that could serve another site's or the machine's files."""
+	import pdfkit
+
+	html = monoframe.utils.scrub_urls(html)
+	html, options = wkhtmltopdf_options(html, options)
+	html, allowed = site_files_as_paths(html)
+	with refusing_proxy() as proxy:
+		options |= {
+			"disable-javascript": "",
+			"disable-local-file-access": "",
+			"disable-smart-shrinking": "",
+			"allow": sorted(allowed),
+			"proxy": proxy,
+		}
+		return pdfkit.from_string(html, options=options, verbose=True)
+
+
+# Properties of a `.print-format { ... }` rule that upstream passes to wkhtmltopdf as options.
+PRINT_FORMAT_OPTIONS = (
+	"margin-top",
+	"margin-bottom",
+	"margin-left",
+	"margin-right",
+	"page-size",
+	"header-spacing",
+	"orientation",
+	"page-width",
+	"page-height",
+)
+
+
+def wkhtmltopdf_options(html: str, options: dict) -> tuple[str, dict]:
+	"""Upstream v15's `prepare_options`: print media, backgrounds, images, UTF-8; left and right margins
+	15 mm unless given; top and bottom 15 mm (upstream's choice when the print has no `#header-html` or
+	`#footer-html`, which the app's formats do not use and the engine does not extract); elements marked
+	`hidden-pdf` removed and `visible-pdf` shown; then the options a rule on `.print-format` alone sets
+	(read_options_from_html), and the page size of Print Settings (A4) unless the print sets one. Upstream
+	also passes the session cookie and inlines private images; the engine maps the files instead
+	(wkhtmltopdf_pdf). The print view's CSS bundle, not built here, is replaced by PRINT_BUNDLE_CSS."""
+	import cssutils
+	from bs4 import BeautifulSoup
+
+	options |= {"print-media-type": None, "background": None, "images": None, "quiet": None}
+	options["encoding"] = "UTF-8"
+	for side in ("left", "right", "top", "bottom"):
+		options[f"margin-{side}"] = options.get(f"margin-{side}") or "15mm"
+
+	soup = BeautifulSoup(html, "html5lib")
+	for element in soup.select(".hidden-pdf"):
+		element.extract()
+	for element in soup.select(".visible-pdf"):
+		element["class"].remove("visible-pdf")
+	for link in soup.select('link[href*="print.bundle"]'):
+		link.extract()
+	bundle = soup.new_tag("style")
+	bundle.string = PRINT_BUNDLE_CSS
+	soup.head.insert(0, bundle)
+
+	cssutils.log.setLevel("FATAL")
+	stylesheet = cssutils.parseString("\n".join(style.string or "" for style in soup.find_all("style")))
+	for rule in stylesheet:
+		if isinstance(rule, cssutils.css.CSSStyleRule) and ".print-format" in (
+			selector.strip() for selector in rule.selectorText.split(",")
+		):
+			options |= {prop.name: prop.value for prop in rule.style if prop.name in PRINT_FORMAT_OPTIONS}
+
+	page_size = options.get("page-size") or get_print_setting("pdf_page_size") or "A4"
+	if page_size == "Custom":
+		options["page-height"] = options.get("page-height") or get_print_setting("pdf_page_height")
+		options["page-width"] = options.get("page-width") or get_print_setting("pdf_page_width")
+	else:
+		options["page-size"] = page_size
+	return str(soup), options
+
+
+def get_print_setting(field: str):
+	return monoframe.db.get_single_value("Print Settings", field)
+
+
+def site_files_as_paths(html: str) -> tuple[str, set[str]]:
+	"""The HTML with every URL of one of the site's files (site_file) replaced by the file's URI, and what
+	wkhtmltopdf must be allowed to read for them: an app's whole public folder for its assets (a
+	stylesheet names its fonts relative to itself), a file of the site itself otherwise."""
+	import re
+
+	allowed = set()
+	prefix = monoframe.utils.get_url().rstrip("/") + "/"
+
+	def as_path(match: re.Match) -> str:
+		path = match.group(0).removeprefix(prefix)
+		file = site_file(path.split("?")[0].split("#")[0])
+		if file is None:
+			return match.group(0)
+		folder = app_public_folder(path)
+		allowed.add(str(folder or file))
+		return file.as_uri()
+
+	return re.sub(re.escape(prefix) + r"[^\"'\s()<>]+", as_path, html), allowed
+
+
+@contextlib.contextmanager
+def refusing_proxy():
+	"""The URL of a proxy that refuses every connection: a port this process holds without listening."""
+	import socket
+
+	with socket.socket() as held:
+		held.bind(("127.0.0.1", 0))
+		yield f"http://127.0.0.1:{held.getsockname()[1]}"
 
 
 def site_file_url(url: str) -> str:
@@ -794,8 +969,7 @@ def site_file(path: str) -> Path | None:
 
 	path = unquote(path)
 	if path.startswith("assets/"):
-		app, _, rest = path.removeprefix("assets/").partition("/")
-		folder = Path(monoframe.get_app_path(app, "public")) if app in APPS else None
+		folder, rest = app_public_folder(path), path.removeprefix("assets/").partition("/")[2]
 	elif path.startswith("files/"):
 		folder, rest = Path(monoframe.get_site_path("public", "files")), path.removeprefix("files/")
 	elif path.startswith("private/files/"):
@@ -810,6 +984,16 @@ def site_file(path: str) -> Path | None:
 	folder = folder.resolve()
 	file = (folder / rest).resolve()
 	return file if file.is_relative_to(folder) and file.is_file() else None
+
+
+def app_public_folder(path: str) -> Path | None:
+	"""The public folder of the app on this bench whose assets `path` (`assets/<app>/...`) names."""
+	app = path.removeprefix("assets/").partition("/")[0]
+	return (
+		Path(monoframe.get_app_path(app, "public")).resolve()
+		if path.startswith("assets/") and app in APPS
+		else None
+	)
 
 
 def upstream_csrf_header() -> None:
@@ -847,6 +1031,7 @@ FIXES = [
 	mariadb_root_without_prompt,
 	test_record_generators,
 	test_mode_sets_in_test,
+	test_case_freeze_time,
 	frappe_in_safe_globals,
 	frappe_in_workflow_conditions,
 	print_body_rendered,

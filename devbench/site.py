@@ -174,9 +174,13 @@ def load_demo(config: SiteConfig) -> list[dict]:
 		frappe.destroy()
 
 
-def new_site(config: SiteConfig) -> None:
+def new_site(config: SiteConfig, setup_wizard: bool = False) -> None:
 	"""Create the database, install the framework and the app: upstream `bench new-site` + `install-app`.
-	The site counts as existing only once all of it is done (`SiteConfig.exists`)."""
+	The site counts as existing only once all of it is done (`SiteConfig.exists`).
+
+	`setup_wizard` gives the regional settings an office in Vietnam answers in Frappe's setup wizard,
+	which a bench site goes through on its first login and this engine has no desk for. Test sites
+	skip it, as a bench's test site does: the app's `before_tests` hook sets what the tests need."""
 	if config.path.exists():
 		shutil.rmtree(config.path)
 	config.save()
@@ -191,29 +195,13 @@ def new_site(config: SiteConfig) -> None:
 	frappe.init(force=True)
 	installer._init_database(db_name=config.db_name, admin_password=config.admin_password, force=True)
 	installer.install_app(APP)
-	apply_regional_settings()
+	if setup_wizard:
+		from dlxh_app.tests.site import apply_regional_settings
+
+		apply_regional_settings()
 	frappe.db.commit()
 	frappe.destroy()
 	mark_current(config)
-
-
-def apply_regional_settings() -> None:
-	"""What an office in Vietnam answers in Frappe's setup wizard, which a bench site goes through before
-	the app is installed and this engine has not: local time zone, dd/mm/yyyy dates, 1.234,56 numbers.
-	The site language stays English (the wizard's default); each user may choose Vietnamese."""
-	import frappe
-
-	settings = frappe.get_single("System Settings")
-	settings.update(
-		{
-			"language": "en",
-			"time_zone": "Asia/Ho_Chi_Minh",
-			"date_format": "dd/mm/yyyy",
-			"number_format": "#.###,##",
-			"first_day_of_the_week": "Monday",
-		}
-	)
-	settings.save()
 
 
 def app_fingerprint() -> str:
@@ -228,11 +216,17 @@ def app_fingerprint() -> str:
 		and path.suffix in {".py", ".json", ".txt", ".csv", ".po", ".html", ".css", ".js", ".md"}
 		and not path.name.startswith("test_")
 		and "__pycache__" not in path.parts
+		and not is_frontend_build(path)
 	)
 	for path in sources:
 		digest.update(str(path.relative_to(ROOT)).encode())
 		digest.update(path.read_bytes())
 	return digest.hexdigest()[:16]
+
+
+def is_frontend_build(path: Path) -> bool:
+	"""The web app's build output (gitignored; made by `make run`) does not shape the site."""
+	return path.is_relative_to(ROOT / APP / "public" / "frontend") or path == ROOT / APP / "www" / "dlxh.html"
 
 
 def stamp_file(config: SiteConfig) -> Path:

@@ -17,6 +17,11 @@ export_python_type_annotations = True
 after_install = "dlxh_app.setup.install.after_install"
 after_migrate = "dlxh_app.setup.install.after_migrate"
 
+# Tests
+# -----
+# The regional settings the tests are written for (a bench site has none before its setup wizard).
+before_tests = "dlxh_app.tests.site.before_tests"
+
 # Fixtures
 # --------
 # The app's roles (fixtures/role.json, imported on install and migrate); `bench export-fixtures`
@@ -67,3 +72,21 @@ doc_events = {
 # whatever the server's zone. Each run sends only what is due and not yet recorded as sent, so most runs
 # end after reading the settings.
 scheduler_events = {"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"]}
+
+# The web app
+# -----------
+# frontend/ (Vue 3 + frappe-ui), built into public/frontend and www/dlxh.html, served at /dlxh for every
+# user, desk or not. The site's home page and login lead there: its login works without desk assets.
+website_route_rules = [{"from_route": "/dlxh/<path:app_path>", "to_route": "dlxh"}]
+website_redirects = [
+	{"source": "/", "target": "/dlxh", "redirect_http_status": 302},
+	{
+		"source": "/login",
+		"target": "/dlxh/login",
+		"redirect_http_status": 302,
+		"forward_query_parameters": True,
+	},
+]
+
+# Whitelisted methods declare their argument types, which Frappe checks on every call.
+require_type_annotated_api_methods = True

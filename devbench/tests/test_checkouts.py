@@ -135,6 +135,8 @@ class TestTwoCheckoutsOnOneMachine(IntegrationTestCase):
 		)
 		self.assertEqual(chosen.stdout.strip(), "mine_dev_sqlite")
 
+	# Slow by nature (a minute or more): a second checkout builds its own site and serves it while the
+	# first runs tests, each in its own processes, as two developers' `make run` and `make test` do.
 	def test_run_and_test_at_once_after_a_failed_install(self):
 		failed = run_in(self.serving, "-c", FAILED_INSTALL, self.db_type)
 		self.assertEqual(

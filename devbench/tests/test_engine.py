@@ -1,10 +1,14 @@
 """The engine behaves like upstream Frappe for what dlxh_app relies on: one `frappe` module, a second
 app's hooks and modules, migrations, workflows, and HTTP (ping, login, CSRF, REST, Jinja pages)."""
 
+import http.server
 import json
 import os
 import subprocess
 import sys
+import tempfile
+import threading
+from pathlib import Path
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -29,6 +33,8 @@ class TestAppOnEngine(IntegrationTestCase):
 		self.assertEqual(frappe.local.module_app["dlxh_setup"], "dlxh_app")
 		self.assertEqual(frappe.db.get_value("DocType", "Legal Document", "module"), "DLXH Setup")
 
+	# Slow by nature (10–20 s): copies the installed template and runs the whole migration twice, in a
+	# process of its own, as `make migrate` would.
 	def test_migrating_twice_changes_nothing(self):
 		output = subprocess.run(
 			[sys.executable, "-m", "devbench.tests.migrate_twice", frappe.db.db_type],
@@ -168,13 +174,16 @@ class TestHttpOnEngine(IntegrationTestCase):
 
 		return in_request_thread(run)
 
-	def test_ping_and_login_pages(self):
+	def test_ping_and_a_www_page(self):
+		# Frappe's own www pages render with the hooks' Jinja globals; `/login` was one until the app
+		# sent it to its web app (hooks.website_redirects), so another of them is rendered here.
 		def steps(client):
-			return client.get("/api/method/ping"), client.get("/login")
+			return client.get("/api/method/ping"), client.get("/update-password")
 
-		ping, login = self.exchange(steps)
+		ping, page = self.exchange(steps)
 		self.assertEqual(ping.json, {"message": "pong"})
-		self.assertEqual(login.status_code, 200, login.get_data(as_text=True)[:500])
+		self.assertEqual(page.status_code, 200, page.get_data(as_text=True)[:500])
+		self.assertIn("</html>", page.get_data(as_text=True))
 
 	def test_login_then_rest_list_and_insert(self):
 		password = SiteConfig.load(os.environ["DEVBENCH_TEST_SITE"]).admin_password
@@ -216,7 +225,47 @@ class TestHttpOnEngine(IntegrationTestCase):
 
 
 class TestPdfFetcherOnEngine(IntegrationTestCase):
-	"""WeasyPrint, in place of wkhtmltopdf, fetches only the site's own files."""
+	"""The engine's PDF renderer (WeasyPrint, or wkhtmltopdf with DEVBENCH_PDF=wkhtmltopdf) fetches only
+	the site's own files."""
+
+	def test_a_print_draws_the_sites_image_and_requests_nothing_elsewhere(self):
+		from frappe.utils.pdf import get_pdf
+		from PIL import Image
+
+		requested = []
+
+		class Recorder(http.server.BaseHTTPRequestHandler):
+			def do_GET(self):
+				requested.append(self.path)
+				self.send_error(404)
+
+			def log_message(self, *args):
+				pass
+
+		elsewhere = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+		threading.Thread(target=elsewhere.serve_forever, daemon=True).start()
+		self.addCleanup(elsewhere.server_close)
+		self.addCleanup(elsewhere.shutdown)
+		other = f"http://127.0.0.1:{elsewhere.server_port}"
+		image = Path(frappe.get_site_path("public", "files", "engine-fetch-test.png"))
+		image.parent.mkdir(parents=True, exist_ok=True)
+		Image.new("RGB", (40, 40), "black").save(image)
+		self.addCleanup(image.unlink)
+
+		pdf = get_pdf(
+			f'<html><head><link rel="stylesheet" href="{other}/style.css"></head><body><p>Ảnh</p>'
+			f'<img src="/files/{image.name}" width="40"><img src="{other}/track.png" width="40"></body></html>'
+		)
+		with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+			file.write(pdf)
+			file.flush()
+			listing = subprocess.run(
+				["pdfimages", "-list", file.name], capture_output=True, text=True, check=True
+			)
+		# The site's 40 by 40 image (wkhtmltopdf draws a small icon for the image it was refused).
+		sizes = [tuple(line.split()[3:5]) for line in listing.stdout.splitlines()[2:]]
+		self.assertIn(("40", "40"), sizes, listing.stdout)
+		self.assertEqual(requested, [])
 
 	def test_site_files_are_read_from_disk(self):
 		from devbench.compat import site_file_url

@@ -25,14 +25,14 @@ def card(value: int, route: list[str], route_options: dict | None = None) -> dic
 
 
 @frappe.whitelist()
-def reports_due(filters=None) -> dict:
+def reports_due(filters: str | dict | None = None) -> dict:
 	"""The reporting units that owe the current month's report."""
 	frappe.has_permission("Opinion Report", throw=True)
 	return card(period_compliance(*current_period()).owed, COMPLIANCE_REPORT)
 
 
 @frappe.whitelist()
-def late_units(filters=None) -> dict:
+def late_units(filters: str | dict | None = None) -> dict:
 	"""The units that missed the current month's deadline: sent late, or not sent once it has passed. A
 	report the city returned is not counted: the unit did send it, and the city waits for the revision."""
 	frappe.has_permission("Opinion Report", throw=True)
@@ -41,7 +41,7 @@ def late_units(filters=None) -> dict:
 
 
 @frappe.whitelist()
-def accepted_reports(filters=None) -> dict:
+def accepted_reports(filters: str | dict | None = None) -> dict:
 	"""The current month's monthly reports the city has accepted."""
 	frappe.has_permission("Opinion Report", throw=True)
 	year, month = current_period()
@@ -54,7 +54,7 @@ def accepted_reports(filters=None) -> dict:
 
 
 @frappe.whitelist()
-def open_report_requests(filters=None) -> dict:
+def open_report_requests(filters: str | dict | None = None) -> dict:
 	"""Issued report requests not closed yet: for a unit's users, those their units issued or are asked
 	to answer (listed, or addressed to every reporting unit below the issuer)."""
 	frappe.has_permission("Report Request", throw=True)

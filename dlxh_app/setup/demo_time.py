@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import frappe
-from frappe.model.naming import _format_autoname
+from frappe.model.naming import make_autoname
 from frappe.utils import get_datetime, get_system_timezone, now_datetime
 
 from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import local_now
@@ -121,9 +121,9 @@ class DemoTime:
 		"""Insert `doc` under the name its DocType's rule gives in the year of `moment`: Frappe names by
 		the real clock, and an opinion recorded in 2024 is YK-2024-…, not YK-2026-…"""
 		rule = doc.meta.autoname or ""
-		if not rule.startswith("format:") or "{YYYY}" not in rule:
+		if ".YYYY." not in rule:
 			return doc.insert()
-		return doc.insert(set_name=_format_autoname(rule.replace("{YYYY}", f"{moment.year:04d}"), doc))
+		return doc.insert(set_name=make_autoname(rule.replace(".YYYY.", f".{moment.year:04d}."), doc=doc))
 
 	def stored(self, moment: datetime) -> datetime:
 		return to_naive(moment, self.system_zone)

@@ -1,11 +1,14 @@
 """Reading printed documents back in tests, with poppler's command-line tools (Debian's poppler-utils):
-the words of a PDF with their positions (`pdftotext -bbox`) and a page as a PNG image (`pdftoppm`)."""
+the words of a PDF with their positions (`pdftotext -bbox`), its fonts (`pdffonts`) and a page as a PNG
+image (`pdftoppm`); and what the site's PDF generator can draw, for the checks only some can pass."""
 
+import functools
 import re
 import shutil
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,3 +185,71 @@ def between_words(text: str) -> tuple[str, set[int], set[int]]:
 		else:
 			chars.append(char)
 	return "".join(chars), spaces, breaks
+
+
+def pdf_fonts(pdf: bytes) -> list[tuple[str, bool]]:
+	"""Each font of the PDF (`pdffonts`): its PostScript name without the subset tag ("ABCDEF+"), and
+	whether it is embedded."""
+	with tempfile.TemporaryDirectory() as folder:
+		path = Path(folder) / "document.pdf"
+		path.write_bytes(pdf)
+		listing = poppler("pdffonts", str(path))
+	# Columns: name, type (one or more words), encoding, emb, sub, uni, object number, generation.
+	fonts = [line.split() for line in listing.splitlines()[2:]]
+	return [(font[0].split("+")[-1], font[-5] == "yes") for font in fonts]
+
+
+@dataclass(frozen=True)
+class PdfFeature:
+	"""Something of the print CSS that not every one of Frappe's PDF generators draws: WeasyPrint and
+	Chrome 131+ (Frappe v16's Chrome generator) draw it, wkhtmltopdf built on unpatched Qt (Debian's, used
+	by Frappe v15 and by v16 by default) does not. `sample` uses it on two pages or more; `drawn` tells
+	from the sample's pages whether it was drawn."""
+
+	description: str
+	sample: str
+	drawn: Callable[[list[Page]], bool]
+
+
+PAGE_MARGIN_BOXES = PdfFeature(
+	"page numbers in the page's margin (CSS @page margin boxes)",
+	"<style>@page { size: A4; margin: 25mm; @top-center { content: counter(page); } }</style>"
+	'<p style="page-break-after: always">Một</p><p>Hai</p>',
+	lambda pages: len(pages) > 1 and "2" in pages[1].text().split(),
+)
+REPEATED_TABLE_HEADERS = PdfFeature(
+	"a table's header row again on every page the table runs over",
+	'<table style="font-size: 14pt"><thead><tr><th>Đầu</th></tr></thead><tbody>'
+	+ "<tr><td>Dòng</td></tr>" * 200
+	+ "</tbody></table>",
+	lambda pages: len(pages) > 1 and "Đầu" in pages[1].text().split(),
+)
+
+
+@functools.cache
+def pdf_generator_draws(feature: PdfFeature) -> bool:
+	"""Whether the site's PDF generator draws `feature`: the sample printed once per process through
+	Frappe's `get_pdf`, as the print formats' PDFs are (none of them asks for Chrome)."""
+	from frappe.utils.pdf import get_pdf
+
+	sample = f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{feature.sample}</body></html>'
+	return feature.drawn(read_pdf(get_pdf(sample)))
+
+
+def needs_pdf_feature(feature: PdfFeature):
+	"""Mark a test that checks `feature`: run where the site's PDF generator draws it, skipped with the
+	reason where it does not."""
+
+	def mark(test):
+		@functools.wraps(test)
+		def run(self, *args, **kwargs):
+			if not pdf_generator_draws(feature):
+				self.skipTest(
+					f"this site's PDF generator does not draw {feature.description}: wkhtmltopdf on unpatched Qt"
+					" does not, WeasyPrint and Chrome 131+ do"
+				)
+			return test(self, *args, **kwargs)
+
+		return run
+
+	return mark

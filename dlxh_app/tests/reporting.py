@@ -5,9 +5,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import frappe
-import time_machine
+from frappe.utils import get_system_timezone
 
-from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.base import SharedFixtureTestCase, freeze_time
 from dlxh_app.tests.utils import as_user, insert_as, make_unit, make_user
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -157,9 +157,11 @@ def make_request(user=CITY_OFFICER, **values):
 	)
 
 
-def at(*args) -> time_machine.travel:
-	"""Freeze the clock at this local (Asia/Ho_Chi_Minh) time."""
-	return time_machine.travel(datetime(*args, tzinfo=HCM), tick=False)
+def at(*args):
+	"""Freeze the clock at this local (Asia/Ho_Chi_Minh) time, whatever the system time zone: the
+	framework's helper reads a naive time in the system's zone."""
+	moment = datetime(*args, tzinfo=HCM).astimezone(ZoneInfo(get_system_timezone()))
+	return freeze_time(moment.replace(tzinfo=None))
 
 
 @contextmanager
@@ -184,11 +186,11 @@ def listed(doctype, user, **filters):
 	return set(as_user(user, frappe.get_list, doctype, filters=filters, pluck="name", limit_page_length=0))
 
 
-class ReportingTestCase(IntegrationTestCase):
-	def setUp(self):
-		# Cleanups run even when setUp fails half-way, unlike tearDown.
-		self.addCleanup(frappe.db.rollback)
-		self.addCleanup(frappe.set_user, "Administrator")
+class ReportingTestCase(SharedFixtureTestCase):
+	"""The unit tree, users and topics above, made once per class."""
+
+	@classmethod
+	def make_fixture(cls):
 		make_fixture()
 
 	def assertRefused(self, run, *words, exception=frappe.ValidationError):

@@ -121,8 +121,9 @@ def make_synthesis(user=CITY_OFFICER, **values):
 class SynthesisTestCase(ReportingTestCase):
 	"""The city unit issues the syntheses, signed by SIGNER unless told otherwise."""
 
-	def setUp(self):
-		super().setUp()
+	@classmethod
+	def make_fixture(cls):
+		super().make_fixture()
 		frappe.db.set_single_value("DLXH Settings", {"city_unit": CITY, "signer_name": SIGNER})
 		frappe.clear_document_cache("DLXH Settings", "DLXH Settings")
-		self.addCleanup(frappe.clear_document_cache, "DLXH Settings", "DLXH Settings")
+		cls.addClassCleanup(frappe.clear_document_cache, "DLXH Settings", "DLXH Settings")

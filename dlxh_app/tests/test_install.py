@@ -7,7 +7,10 @@ import tempfile
 
 import frappe
 from frappe.core.doctype.data_import.data_import import export_json
+from frappe.model.sync import sync_for
 from frappe.utils import get_datetime, getdate
+from frappe.utils.dashboard import sync_dashboards
+from frappe.utils.fixtures import sync_fixtures
 
 from dlxh_app.setup.install import after_migrate, read_data
 from dlxh_app.tests.base import IntegrationTestCase
@@ -165,3 +168,102 @@ class TestInstall(IntegrationTestCase):
 	def test_install_hooks_are_registered(self):
 		self.assertIn("dlxh_app.setup.install.after_install", frappe.get_hooks("after_install"))
 		self.assertIn("dlxh_app.setup.install.after_migrate", frappe.get_hooks("after_migrate"))
+
+
+APP = "dlxh_app"
+# Older than every shipped version: what the previous version of the app left, or a record made shipped
+# again by the next migration.
+PREVIOUS_VERSION = "2026-11-01 00:00:00"
+SITE_EDITED_WORKFLOW = "Plan Adjustment Request"
+UPDATED_WORKFLOW = "Opinion Report Approval"
+ADDED_TRANSITION = {"state": "Sent to City", "action": "Return", "next_state": "Returned"}
+CARD = "Late Units This Month"
+WORKSPACE = "Public Opinion"
+ROLE = "DLXH Enumerator"
+
+
+def migrate_app():
+	"""What `bench migrate` runs for the app once its patches are done (SiteMigration on v15 and v16):
+	its DocTypes and standard records (the workspace…), its fixtures (roles), its dashboards (number
+	cards, charts), then its after_migrate hooks (workflows, default records). Committed, as on a bench."""
+	sync_for(APP)
+	sync_fixtures(APP)
+	sync_dashboards(APP)
+	for hook in frappe.get_hooks("after_migrate", app_name=APP):
+		frappe.get_attr(hook)()
+	frappe.db.commit()
+
+
+def transitions(workflow: str) -> set[tuple]:
+	return set(
+		frappe.get_all(
+			"Workflow Transition",
+			filters={"parent": workflow},
+			fields=["state", "action", "next_state", "allowed"],
+			as_list=True,
+		)
+	)
+
+
+class TestMigrateBringsShippedRecordsUpToDate(IntegrationTestCase):
+	"""A site installed with the previous version of the app, then migrated: what the app ships in a newer
+	version reaches it, and what the site's managers edited since is kept (Frappe's rule for an app's
+	records: the newer of the site's copy and the shipped one)."""
+
+	def setUp(self):
+		self.addCleanup(self.restore_shipped_records)
+
+	def restore_shipped_records(self):
+		"""Whatever the test left, the shipped versions again (committed: the migration commits)."""
+		frappe.db.rollback()
+		for doctype, name in (
+			("Workflow", SITE_EDITED_WORKFLOW),
+			("Workflow", UPDATED_WORKFLOW),
+			("Number Card", CARD),
+			("Workspace", WORKSPACE),
+		):
+			frappe.db.set_value(doctype, name, "modified", PREVIOUS_VERSION, update_modified=False)
+		migrate_app()
+
+	# A migration re-reads every file the app ships and commits, and the cleanup migrates again: every case
+	# is in this one test, so that the suite migrates twice only.
+	def test_previous_version_is_updated_and_site_edits_are_kept(self):
+		shipped_transitions = transitions(UPDATED_WORKFLOW)
+		# The previous version: the workflow without a transition added since, older number card and
+		# workspace settings, a role without desk access.
+		workflow = frappe.get_doc("Workflow", UPDATED_WORKFLOW)
+		workflow.transitions = [
+			row
+			for row in workflow.transitions
+			if {key: row.get(key) for key in ADDED_TRANSITION} != ADDED_TRANSITION
+		]
+		workflow.save()
+		frappe.db.set_value("Number Card", CARD, "color", "#000000", update_modified=False)
+		frappe.db.set_value("Workspace", WORKSPACE, "icon", "folder-normal", update_modified=False)
+		frappe.db.set_value("Role", ROLE, "desk_access", 0, update_modified=False)
+		for doctype, name in (
+			("Workflow", UPDATED_WORKFLOW),
+			("Number Card", CARD),
+			("Workspace", WORKSPACE),
+		):
+			frappe.db.set_value(doctype, name, "modified", PREVIOUS_VERSION, update_modified=False)
+		# Edited on the site since: a transition the Department added to its adjustment requests.
+		edited = frappe.get_doc("Workflow", SITE_EDITED_WORKFLOW)
+		edited.append(
+			"transitions",
+			{"state": "Closed", "action": "Reopen", "next_state": "Open", "allowed": "DLXH Manager"},
+		)
+		edited.save()
+		edited_transitions = transitions(SITE_EDITED_WORKFLOW)
+		frappe.db.commit()
+
+		migrate_app()
+
+		self.assertEqual(transitions(UPDATED_WORKFLOW), shipped_transitions)
+		self.assertEqual(
+			str(frappe.db.get_value("Workflow", UPDATED_WORKFLOW, "modified")), "2026-12-01 12:00:00"
+		)
+		self.assertEqual(frappe.db.get_value("Number Card", CARD, "color"), "#E24C4C")
+		self.assertEqual(frappe.db.get_value("Workspace", WORKSPACE, "icon"), "message")
+		self.assertEqual(frappe.db.get_value("Role", ROLE, "desk_access"), 1)
+		self.assertEqual(transitions(SITE_EDITED_WORKFLOW), edited_transitions)

@@ -1,5 +1,5 @@
 import unittest
-from datetime import UTC, date, datetime
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from dlxh_app.dlxh_reporting.rules.deadline import deadline_for, judge, to_aware, to_naive
@@ -13,7 +13,9 @@ MAY_DEADLINE = deadline_for(2025, 5, 15, "Asia/Ho_Chi_Minh")
 class TestDeadline(unittest.TestCase):
 	def test_due_at_midnight_local_time_on_the_deadline_day_of_the_period_month(self):
 		self.assertEqual(MAY_DEADLINE, datetime(2025, 5, 15, tzinfo=HCM))
-		self.assertEqual(MAY_DEADLINE.astimezone(UTC), datetime(2025, 5, 14, 17, 0, tzinfo=UTC))
+		self.assertEqual(
+			MAY_DEADLINE.astimezone(timezone.utc), datetime(2025, 5, 14, 17, 0, tzinfo=timezone.utc)
+		)
 		self.assertEqual(deadline_for(2025, 12, 10, HCM), datetime(2025, 12, 10, tzinfo=HCM))
 
 	def test_bad_deadline_day_or_month(self):

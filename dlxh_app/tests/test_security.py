@@ -69,22 +69,30 @@ def editable_text_field(doctype: str) -> str | None:
 	return None
 
 
+# The fixture, made and committed once for every class of the module (the walk's HTTP requests read
+# committed data only), and removed when the module is done.
+module_fixture = None
+
+
+def setUpModule():
+	global module_fixture
+	try:
+		module_fixture = make_fixture()
+		frappe.db.commit()
+	except Exception:
+		delete_fixture(module_fixture)
+		raise
+
+
+def tearDownModule():
+	delete_fixture(module_fixture)
+
+
 class SecurityTestCase(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.fixture = None
-		try:
-			cls.fixture = make_fixture()
-			frappe.db.commit()
-		except Exception:
-			delete_fixture(cls.fixture)
-			raise
-
-	@classmethod
-	def tearDownClass(cls):
-		delete_fixture(cls.fixture)
-		super().tearDownClass()
+		cls.fixture = module_fixture
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -528,7 +536,21 @@ class TestWhitelistedMethods(SecurityTestCase):
 				else [f"import_xlsform of report_b's file: answered {response.status_code}"]
 			)
 
+		def own_session(client, user):
+			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
+			the login form's, with no roles and no DocTypes."""
+			response = client.get("/api/method/dlxh_app.webapp.get_boot")
+			if response.status_code != 200:
+				return [f"get_boot: answered {user} {response.status_code}"]
+			boot = response.json["message"]
+			problems = [] if boot["user"] == (user or "Guest") else [f"get_boot: {boot['user']} for {user}"]
+			if user is None and (boot["roles"] or boot["doctypes"]):
+				problems.append("get_boot: roles or DocTypes for Guest")
+			beyond = {B} if user in (A_OFFICER, A_LEADER, A1_OFFICER) else {A} if user == B_OFFICER else set()
+			return problems + [f"get_boot: shows {unit}" for unit in beyond if unit in text(response)]
+
 		return {
+			"dlxh_app.webapp.get_boot": own_session,
 			"dlxh_app.dlxh_setup.units.get_units_valid_on": no_guest(
 				"dlxh_app.dlxh_setup.units.get_units_valid_on"
 			),

@@ -55,13 +55,9 @@ EVERYONE = {
 
 
 class TestReminders(ReportingTestCase):
-	def setUp(self):
-		super().setUp()
-		settings = frappe.get_cached_doc("DLXH Settings")
-		self.assertEqual(
-			(cint(settings.report_deadline_day), settings.reminder_days, settings.time_zone),
-			(15, "10,13", "Asia/Ho_Chi_Minh"),
-		)
+	@classmethod
+	def make_fixture(cls):
+		super().make_fixture()
 		make_unit(NON_REPORTING, parent_dlxh_unit=CITY, unit_type="State Agency", abbreviation="BCDV")
 		make_user(DISSOLVED_OFFICER, ["DLXH Unit Officer"], DISSOLVED)
 		make_user(NON_REPORTING_OFFICER, ["DLXH Unit Officer"], NON_REPORTING)
@@ -72,6 +68,14 @@ class TestReminders(ReportingTestCase):
 			make_report(ADMIN, unit=WARD, period_month=7)
 		with at(2025, 7, 8, 9, 0):
 			act(sent, (ADMIN, "Send to Leader"), (ADMIN, "Approve and Send"))
+
+	def setUp(self):
+		super().setUp()
+		settings = frappe.get_cached_doc("DLXH Settings")
+		self.assertEqual(
+			(cint(settings.report_deadline_day), settings.reminder_days, settings.time_zone),
+			(15, "10,13", "Asia/Ho_Chi_Minh"),
+		)
 		# The cached outgoing account of an earlier test, rolled back since.
 		self.addCleanup(setattr, frappe.local, "outgoing_email_account", {})
 		frappe.local.outgoing_email_account = {}

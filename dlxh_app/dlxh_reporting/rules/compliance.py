@@ -5,10 +5,15 @@ yet, or was not owed because the unit did not exist then."""
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
+from enum import Enum
 
 
-class Compliance(StrEnum):
+class Compliance(str, Enum):
+	"""A status that is its English text wherever it goes (JSON, translations, f-strings), as Python
+	3.11's StrEnum would be; Frappe v15 also runs on Python 3.10."""
+
+	__str__ = str.__str__
+
 	ON_TIME = "On Time"
 	LATE = "Late"
 	RETURNED = "Returned"

@@ -4,7 +4,7 @@
 import frappe
 from frappe.model.workflow import apply_workflow
 
-from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.base import SharedFixtureTestCase
 from dlxh_app.tests.utils import act, in_language, make_city_unit, make_plan, make_unit, make_user
 
 CITY = "Ban Tuyên giáo Thành ủy (thử)"
@@ -33,11 +33,9 @@ def make_fixture():
 	make_user(UNIT_LEADER, ["DLXH Unit Leader"], DISTRICT)
 
 
-class PlanTestCase(IntegrationTestCase):
-	def setUp(self):
-		# Cleanups run even when setUp fails half-way, unlike tearDown.
-		self.addCleanup(frappe.db.rollback)
-		self.addCleanup(frappe.set_user, "Administrator")
+class PlanTestCase(SharedFixtureTestCase):
+	@classmethod
+	def make_fixture(cls):
 		make_fixture()
 
 	def draft(self, user=OFFICER, unit=CITY, year=2025, **values):

@@ -5,7 +5,7 @@ import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError
 from frappe.utils import add_days, getdate, today
 
-from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.base import SharedFixtureTestCase
 from dlxh_app.tests.utils import act, as_user, in_language, make_city_unit, make_plan, make_unit, make_user
 
 # The city department and its office; a district with two wards; another district.
@@ -62,12 +62,10 @@ def listed(doctype, user):
 	return set(as_user(user, frappe.get_list, doctype, filters={"unit": ["in", UNITS]}, pluck="name"))
 
 
-class UnitRecordTestCase(IntegrationTestCase):
-	def setUp(self):
-		# Cleanups run even when setUp fails half-way, unlike tearDown.
-		self.addCleanup(frappe.db.rollback)
-		self.addCleanup(frappe.set_user, "Administrator")
-		self.city_plan = make_fixture()
+class UnitRecordTestCase(SharedFixtureTestCase):
+	@classmethod
+	def make_fixture(cls):
+		cls.city_plan = make_fixture()
 
 	def assertRefused(self, run, *words, exception=frappe.ValidationError):
 		with self.assertRaises(exception) as caught:

@@ -2,9 +2,10 @@
 # License: MIT. See license.txt
 
 """The annual plan printed as a Party document (Hướng dẫn 36-HD/VPTW) through Frappe's print API: the demo's
-2025 city plan carries the text of the seed document, its header sits where the layout puts it, drafts
-are marked, user text cannot inject HTML, margins follow DLXH Settings and page numbers start on page 2.
-The PDFs are read back with poppler-utils (pdftotext, pdftoppm, pdffonts)."""
+2025 city plan carries the text of the seed document as text, in one embedded font, its header sits where
+the layout puts it, drafts are marked, user text cannot inject HTML, margins follow DLXH Settings and
+page numbers start on page 2 (where the PDF generator draws them). Each document is printed once per
+class; the PDFs are read back with poppler-utils (pdftotext, pdftoppm, pdffonts)."""
 
 import re
 import tempfile
@@ -16,6 +17,7 @@ from PIL import Image
 from dlxh_app.setup.demo import make_demo
 from dlxh_app.tests.base import IntegrationTestCase
 from dlxh_app.tests.printing import (
+	PAGE_MARGIN_BOXES,
 	POINTS_PER_MM,
 	SCRIPT,
 	Page,
@@ -23,18 +25,19 @@ from dlxh_app.tests.printing import (
 	closing_columns,
 	lines,
 	locate,
-	poppler,
+	needs_pdf_feature,
+	pdf_fonts,
 	read_pdf,
 	render_page,
 	runs_script,
 )
-from dlxh_app.tests.utils import make_plan
+from dlxh_app.tests.utils import make_city_unit, make_plan
 
 SEED = Path(frappe.get_app_path("dlxh_app")) / "tests" / "data" / "ke-hoach-dlxh-2025.vi.txt"
 CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
 BINH_THUY = "Quận ủy Bình Thủy"
-# A year the demo makes no city plan for (it makes those of 2025 and of every year since).
-FREE_YEAR = 2024
+# The city of the plans TestPlanPrint makes itself, named apart from the demo's.
+TEST_CITY = "IN Ban Tuyên giáo Thành ủy"
 # The seed cut into sections: each runs from its marker to the next one.
 SEED_SECTIONS = {
 	"legal bases": "- Căn cứ Quyết định số 1475-QĐ/TU",
@@ -46,6 +49,17 @@ SEED_SECTIONS = {
 	"signature": "K/T TRƯỞNG BAN",
 }
 FORMATTED = "<p>Giữ <strong>chữ đậm</strong> và <em>nghiêng</em></p>"
+RAW_TEXT = {
+	"title": f"Kế hoạch {SCRIPT} <b>in đậm</b>",
+	"recipients": f"- Lãnh đạo Ban;\n- {SCRIPT} <b>Lưu</b>: VT.",
+	"introduction": f"Mở đầu <i>{SCRIPT}</i>",
+	"purposes": f"{FORMATTED}{SCRIPT}<img src='x' onerror='alert(2)'>",
+}
+ELSEWHERE = "http://198.51.100.7/track.png"
+WITH_IMAGES = (
+	f"<p>Mục đích</p><img src='{ELSEWHERE}'><img src='/files/logo.png'>"
+	f"<p style='background: url({ELSEWHERE})'>Nền</p><img src='//198.51.100.7/x.png'>"
+)
 
 
 def print_plan(name: str, as_pdf: bool = False):
@@ -84,7 +98,8 @@ def center(words) -> float:
 
 
 class TestSeedPlanPrint(IntegrationTestCase):
-	"""The demo's city plan, issued as 01-KH/BTGTU, printed once for all the tests of the class."""
+	"""The demo's plans, each printed once for all the tests of the class: the city's, issued as
+	01-KH/BTGTU, and Bình Thủy's, still a draft."""
 
 	@classmethod
 	def setUpClass(cls):
@@ -94,6 +109,7 @@ class TestSeedPlanPrint(IntegrationTestCase):
 		cls.html = print_plan(name)
 		cls.pdf = print_plan(name, as_pdf=True)
 		cls.pages = read_pdf(cls.pdf)
+		cls.draft = read_pdf(print_plan(plan_of(BINH_THUY), as_pdf=True))[0]
 		frappe.db.rollback()
 
 	def test_pdf_carries_the_seed_section_by_section(self):
@@ -171,23 +187,14 @@ class TestSeedPlanPrint(IntegrationTestCase):
 		top_margin = range(5, int(margin_points("top") * scale) - 2)
 		self.assertFalse([row for row in top_margin if ink(row, 20, first.width - 20)])
 
-	def test_fonts_are_the_bundled_liberation_serif(self):
-		with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
-			file.write(self.pdf)
-			file.flush()
-			listing = poppler("pdffonts", file.name)
-		fonts = [line.split() for line in listing.splitlines()[2:]]
-		self.assertEqual(
-			{font[0].split("+")[-1] for font in fonts},
-			{
-				"Liberation-Serif",
-				"Liberation-Serif-Bold",
-				"Liberation-Serif-Italic",
-				"Liberation-Serif-Bold-Italic",
-			},
-		)
-		# Embedded ("emb" column), so the PDF reads the same on any computer.
-		self.assertTrue(all(font[-5] == "yes" for font in fonts), listing)
+	def test_text_is_set_in_one_embedded_times_compatible_font(self):
+		"""Text (which the section test reads back), not outlines, in the four styles of Tinos, each
+		embedded so that the PDF reads the same on any computer."""
+		fonts = pdf_fonts(self.pdf)
+		# Liberation Serif is Tinos under another name: the app's own copy, where Tinos is not installed.
+		styles = {re.sub("[^a-z]", "", name.lower()).replace("liberationserif", "tinos") for name, _ in fonts}
+		self.assertEqual(styles, {"tinos", "tinosbold", "tinositalic", "tinosbolditalic"}, fonts)
+		self.assertTrue(all(embedded for _, embedded in fonts), fonts)
 
 	def test_html_print_view_has_the_header_and_the_fonts(self):
 		for text in (
@@ -204,89 +211,96 @@ class TestSeedPlanPrint(IntegrationTestCase):
 		self.assertTrue(stylesheet)
 		public = Path(frappe.get_app_path("dlxh_app", "public"))
 		css = (public / stylesheet.group(1)).read_text(encoding="utf-8")
-		fonts = re.findall(r'url\("([^"]+)"\)', css)
-		self.assertEqual(len(fonts), 4)
-		for font in fonts:
+		sources = re.findall(r"src:([^;]+);", css)
+		self.assertEqual(len(sources), 4)
+		for source in sources:
+			# The installed font first (wkhtmltopdf keeps text only in installed fonts), then the app's copy.
+			self.assertTrue(source.strip().startswith('local("Tinos'), source)
+			font = re.search(r'url\("([^"]+)"\)', source).group(1)
 			self.assertTrue((public / stylesheet.group(1)).parent.joinpath(font).resolve().is_file(), font)
+
+	def test_draft_is_marked_and_has_no_number_yet(self):
+		self.assertTrue(self.draft.find("DỰ THẢO"))
+		number = self.draft.find("Số")
+		self.assertEqual(self.draft.words[self.draft.words.index(number[0]) + 1].text, "-KH/BTGQU")
+		year = frappe.utils.getdate().year
+		self.assertTrue(self.draft.find(f"Bình Thủy, ngày tháng năm {year}"), self.draft.text()[:300])
+		self.assertFalse(self.pages[0].find("DỰ THẢO"))
+		self.assertTrue(self.pages[0].find("Số 01-KH/BTGTU"))
 
 
 class TestPlanPrint(IntegrationTestCase):
-	def setUp(self):
-		make_demo(reporting=False)
+	"""Plans of a test city, each printed once for all the tests of the class: one whose text was stored
+	with HTML in it, one with images, a long one, and the one with images again with other margins."""
 
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_city_unit(TEST_CITY, "BTGTU", "Thành ủy Cần Thơ")
 
-	def test_draft_is_marked_and_has_no_number_yet(self):
-		draft = read_pdf(print_plan(plan_of(BINH_THUY), as_pdf=True))[0]
-		self.assertTrue(draft.find("DỰ THẢO"))
-		number = draft.find("Số")
-		self.assertEqual(draft.words[draft.words.index(number[0]) + 1].text, "-KH/BTGQU")
-		year = frappe.utils.getdate().year
-		self.assertTrue(draft.find(f"Bình Thủy, ngày tháng năm {year}"), draft.text()[:300])
-		issued = read_pdf(print_plan(plan_of(CITY), as_pdf=True))[0]
-		self.assertFalse(issued.find("DỰ THẢO"))
-		self.assertTrue(issued.find("Số 01-KH/BTGTU"))
-
-	def test_user_text_is_escaped_and_rich_text_keeps_formatting_only(self):
-		plan = make_plan(CITY, FREE_YEAR)
-		raw = {
-			# Stored as an import or a direct database write could leave them, not cleaned by the form.
-			"title": f"Kế hoạch {SCRIPT} <b>in đậm</b>",
-			"recipients": f"- Lãnh đạo Ban;\n- {SCRIPT} <b>Lưu</b>: VT.",
-			"introduction": f"Mở đầu <i>{SCRIPT}</i>",
-			"purposes": f"{FORMATTED}{SCRIPT}<img src='x' onerror='alert(2)'>",
-		}
-		frappe.db.set_value("DLXH Plan", plan.name, raw, update_modified=False)
+		plan = make_plan(TEST_CITY, 2024)
+		# Stored as an import or a direct database write could leave them, not cleaned by the form.
+		frappe.db.set_value("DLXH Plan", plan.name, RAW_TEXT, update_modified=False)
 		frappe.db.set_value(
 			"DLXH Plan Activity", plan.activities[0].name, "content", f"<p>Hoạt động</p>{SCRIPT}"
 		)
-		html = print_plan(plan.name)
-		self.assertFalse(runs_script(html), "a script from user text is printed")
-		self.assertFalse(re.search(r"onerror", html), "an event handler from user text is printed")
-		self.assertIn("Kế hoạch &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;in đậm&lt;/b&gt;", html)
-		self.assertIn("- &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;Lưu&lt;/b&gt;: VT.", html)
-		self.assertIn("Mở đầu &lt;i&gt;", html)
-		self.assertIn(FORMATTED, html)
-		self.assertIn("<p>Hoạt động</p>", html)
+		cls.raw_html = print_plan(plan.name)
+
+		filler = "Nắm bắt, tổng hợp, phản ánh dư luận xã hội. " * 8
+		activities = [{"content": f"<p>Hoạt động thứ {number}: {filler}</p>"} for number in range(1, 31)]
+		cls.long_pages = read_pdf(
+			print_plan(make_plan(TEST_CITY, 2025, activities=activities).name, as_pdf=True)
+		)
+
+		plan = make_plan(TEST_CITY, 2026)
+		frappe.db.set_value("DLXH Plan", plan.name, "purposes", WITH_IMAGES, update_modified=False)
+		cls.images_html = print_plan(plan.name)
+		cls.images_page = read_pdf(print_plan(plan.name, as_pdf=True))[0]
+		settings = frappe.get_single("DLXH Settings")
+		margins = {field: settings.get(field) for field in ("print_margin_left", "print_margin_top")}
+		settings.update({"print_margin_left": 35, "print_margin_top": 25})
+		settings.save()
+		cls.wider_margins_page = read_pdf(print_plan(plan.name, as_pdf=True))[0]
+		# Saved back as well as rolled back: the cached settings outlive a rollback (seen on SQLite).
+		settings.update(margins)
+		settings.save()
+		frappe.db.rollback()
+
+	def test_user_text_is_escaped_and_rich_text_keeps_formatting_only(self):
+		self.assertFalse(runs_script(self.raw_html), "a script from user text is printed")
+		self.assertFalse(re.search(r"onerror", self.raw_html), "an event handler from user text is printed")
+		self.assertIn(
+			"Kế hoạch &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;in đậm&lt;/b&gt;", self.raw_html
+		)
+		self.assertIn("- &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;Lưu&lt;/b&gt;: VT.", self.raw_html)
+		self.assertIn("Mở đầu &lt;i&gt;", self.raw_html)
+		self.assertIn(FORMATTED, self.raw_html)
+		self.assertIn("<p>Hoạt động</p>", self.raw_html)
 
 	def test_images_from_elsewhere_are_neither_printed_nor_fetched(self):
 		# The PDF renderer runs on the server: an address typed into a text field must not make the
 		# server request it. Images of the site itself stay.
-		plan = make_plan(CITY, FREE_YEAR)
-		elsewhere = "http://198.51.100.7/track.png"
-		purposes = (
-			f"<p>Mục đích</p><img src='{elsewhere}'><img src='/files/logo.png'>"
-			f"<p style='background: url({elsewhere})'>Nền</p><img src='//198.51.100.7/x.png'>"
-		)
-		frappe.db.set_value("DLXH Plan", plan.name, "purposes", purposes, update_modified=False)
-		html = print_plan(plan.name)
-		self.assertNotIn("198.51.100.7", html)
-		self.assertIn("/files/logo.png", html)
-		self.assertIn("Nền", html)
-		self.assertTrue(read_pdf(print_plan(plan.name, as_pdf=True))[0].find("Mục đích"))
+		self.assertNotIn("198.51.100.7", self.images_html)
+		self.assertIn("/files/logo.png", self.images_html)
+		self.assertIn("Nền", self.images_html)
+		self.assertTrue(self.images_page.find("Mục đích"))
 
-	def test_long_plan_numbers_pages_from_page_two(self):
-		filler = "Nắm bắt, tổng hợp, phản ánh dư luận xã hội. " * 8
-		activities = [{"content": f"<p>Hoạt động thứ {number}: {filler}</p>"} for number in range(1, 31)]
-		plan = make_plan(CITY, FREE_YEAR, activities=activities)
-		pages = read_pdf(print_plan(plan.name, as_pdf=True))
-		self.assertGreaterEqual(len(pages), 3)
-		self.assertEqual(top_margin_words(pages[0]), [])
-		for number, page in enumerate(pages[1:], start=2):
+	def test_long_plan_runs_over_pages(self):
+		self.assertGreaterEqual(len(self.long_pages), 3)
+		# Nothing above the text on page 1; the activities numbered on, across the pages.
+		self.assertEqual(top_margin_words(self.long_pages[0]), [])
+		locate(body_text(self.long_pages), "30. Hoạt động thứ 30:")
+
+	@needs_pdf_feature(PAGE_MARGIN_BOXES)
+	def test_pages_numbered_from_page_two(self):
+		for number, page in enumerate(self.long_pages[1:], start=2):
 			with self.subTest(page=number):
 				self.assertEqual(top_margin_words(page), [str(number)])
 				label = page.region(bottom=margin_points("top"))[0]
 				text_middle = (margin_points("left") + page.width - margin_points("right")) / 2
 				self.assertAlmostEqual(center([label]), text_middle, delta=2)
-		# Activities are numbered on, across the pages.
-		locate(body_text(pages), "30. Hoạt động thứ 30:")
 
 	def test_margins_follow_the_settings(self):
-		settings = frappe.get_single("DLXH Settings")
-		settings.update({"print_margin_left": 35, "print_margin_top": 25})
-		settings.save()
-		first = read_pdf(print_plan(plan_of(CITY), as_pdf=True))[0]
+		first = self.wider_margins_page
 		self.assertAlmostEqual(min(word.left for word in first.words), 35 * POINTS_PER_MM, delta=1)
 		self.assertAlmostEqual(min(word.top for word in first.words), 25 * POINTS_PER_MM, delta=4)

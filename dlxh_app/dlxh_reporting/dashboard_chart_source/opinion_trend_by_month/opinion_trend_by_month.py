@@ -21,16 +21,16 @@ MONTHS = 12
 # a unit's users the figures of the last user who loaded the chart. The query is one grouped count.
 @frappe.whitelist()
 def get_data(
-	chart_name=None,
-	chart=None,
-	no_cache=None,
-	filters=None,
-	from_date=None,
-	to_date=None,
-	timespan=None,
-	time_interval=None,
-	heatmap_year=None,
-	refresh=None,
+	chart_name: str | None = None,
+	chart: str | dict | None = None,
+	no_cache: bool | int | str | None = None,
+	filters: str | dict | None = None,
+	from_date: str | None = None,
+	to_date: str | None = None,
+	timespan: str | None = None,
+	time_interval: str | None = None,
+	heatmap_year: str | int | None = None,
+	refresh: bool | int | str | None = None,
 ) -> dict:
 	frappe.has_permission("Opinion Report", throw=True)
 	filters = frappe._dict(frappe.parse_json(filters) or {})

@@ -4,7 +4,8 @@
 """A unit's opinion report printed as a Party document through Frappe's print API (its default print
 format): the unit's header and number once the leader has sent it, the sections with the report's data,
 the recipients and the signer, the draft mark until it is sent, escaped user text, and a long table of
-items running over pages under a repeated header. The PDFs are read back with poppler-utils."""
+items running over pages under a repeated header (where the PDF generator repeats it). Each report is
+printed once per class; the PDFs are read back with poppler-utils."""
 
 import re
 import tempfile
@@ -13,11 +14,14 @@ from pathlib import Path
 import frappe
 from PIL import Image
 
+from dlxh_app.tests.base import IntegrationTestCase
 from dlxh_app.tests.printing import (
 	POINTS_PER_MM,
+	REPEATED_TABLE_HEADERS,
 	SCRIPT,
 	lines,
 	locate_in_order,
+	needs_pdf_feature,
 	read_pdf,
 	render_page,
 	runs_script,
@@ -30,14 +34,13 @@ from dlxh_app.tests.reporting import (
 	OFFICER,
 	OTHER_TOPIC,
 	TOPIC,
-	ReportingTestCase,
-	as_user,
 	at,
+	make_fixture,
 	make_report,
 	make_request,
 	reload,
 )
-from dlxh_app.tests.utils import act
+from dlxh_app.tests.utils import act, as_user
 
 ITEMS = [
 	{
@@ -63,7 +66,17 @@ HEADER = [
 	"BÁO CÁO",
 	"Tình hình dư luận xã hội tháng 05/2025",
 ]
-TABLE_HEADER = ["TT", "Nội dung dư luận", "Xu", "hướng", "Mức", "Tầng", "Địa", "Nguồn", "Đề xuất"]
+FILLER = "Người dân quan tâm, theo dõi và bàn luận nhiều về việc này trong tháng."
+# 60 items on two topics: a table running over pages.
+LONG_ITEMS = [
+	{
+		"topic": TOPIC if number <= 30 else OTHER_TOPIC,
+		"trend": "Mixed",
+		"level_of_interest": "Medium",
+		"content": f"Ý kiến thứ {number}. {FILLER}",
+	}
+	for number in range(1, 61)
+]
 
 
 def print_report(name: str, as_pdf: bool = False):
@@ -78,23 +91,69 @@ def margin_points(side: str) -> float:
 	return frappe.db.get_single_value("DLXH Settings", f"print_margin_{side}") * POINTS_PER_MM
 
 
-class TestOpinionReportPrint(ReportingTestCase):
-	def sent(self, report, day=10):
-		report = act(report, (OFFICER, "Send to Leader"))
-		with at(2025, 5, day, 9, 0):
-			return reload(act(report, (LEADER, "Approve and Send")))
+def sent(report, day=10):
+	"""The report sent to the city by its officer and leader on `day` May 2025."""
+	report = act(report, (OFFICER, "Send to Leader"))
+	with at(2025, 5, day, 9, 0):
+		return reload(act(report, (LEADER, "Approve and Send")))
+
+
+class TestOpinionReportPrint(IntegrationTestCase):
+	"""Reports of a district, each printed once for all the tests of the class: one sent in May, one
+	printed as a draft, once sent and once returned, one whose text was stored with HTML in it, one with
+	a long table of items, and an ad hoc report answering the city's letter. Monthly reports are of
+	different months, one per unit and month."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_fixture()
+		frappe.set_user("Administrator")
+		report = sent(make_report(items=ITEMS, recommendations="<p>Đề nghị công khai phương án sắp xếp.</p>"))
+		cls.sent_pdf = print_report(report.name, as_pdf=True)
+		cls.sent_html = print_report(report.name)
+
+		report = make_report(period_month=4)
+		cls.draft = read_pdf(print_report(report.name, as_pdf=True))[0]
+		report = sent(report)
+		cls.sent_draft_html = print_report(report.name)
+		as_user(CITY_OFFICER, report.return_for_revision, "Bổ sung số liệu")
+		cls.returned_number = f"Số {report.document_reference}"
+		cls.returned = read_pdf(print_report(report.name, as_pdf=True))[0]
+
+		report = make_report(period_month=3)
+		# Stored as an import or a direct database write could leave them, not cleaned by the form.
+		frappe.db.set_value(
+			"Opinion Report Item",
+			report.items[0].name,
+			{"content": f"{SCRIPT} <b>đậm</b>", "area": SCRIPT, "proposal": f"Đề xuất {SCRIPT}"},
+		)
+		frappe.db.set_value(
+			"Opinion Report",
+			report.name,
+			{"situation_summary": f"<p>Ổn định</p>{SCRIPT}", "recipients": f"- {SCRIPT};\n- Lưu: VT."},
+		)
+		cls.raw_html = print_report(report.name)
+		cls.raw = read_pdf(print_report(report.name, as_pdf=True))[0]
+
+		cls.long_pdf = print_report(make_report(period_month=2, items=LONG_ITEMS).name, as_pdf=True)
+
+		frappe.db.set_single_value("DLXH Settings", "city_unit", CITY)
+		frappe.clear_document_cache("DLXH Settings", "DLXH Settings")
+		with at(2025, 5, 5, 9, 0):
+			request = act(make_request(), (CITY_OFFICER, "Issue"))
+		report = sent(make_report(report_type="Ad hoc", report_request=request.name), day=12)
+		cls.ad_hoc_pdf = print_report(report.name, as_pdf=True)
+		frappe.db.rollback()
+		frappe.clear_document_cache("DLXH Settings", "DLXH Settings")
 
 	def test_sent_report_prints_as_the_units_numbered_report(self):
-		report = self.sent(
-			make_report(items=ITEMS, recommendations="<p>Đề nghị công khai phương án sắp xếp.</p>")
-		)
-		pdf = print_report(report.name, as_pdf=True)
-		first = read_pdf(pdf)[0]
+		first = read_pdf(self.sent_pdf)[0]
 		for line in HEADER:
 			self.assertTrue(first.find(line), line)
 		self.assertFalse(first.find("DỰ THẢO"))
 		locate_in_order(
-			printed_text(pdf),
+			printed_text(self.sent_pdf),
 			[
 				"I. TÌNH HÌNH CHUNG",
 				"Tình hình tư tưởng trong đơn vị ổn định.",
@@ -118,9 +177,8 @@ class TestOpinionReportPrint(ReportingTestCase):
 		row = [word.text for word in first.line(first.find("1.1")[0])]
 		cells = ["1.1", "Lo", "Băn", "Cao", "Nông", "An", "Cộng", "Hỗ"]
 		self.assertEqual([text for text in row if text in cells], cells, row)
-		html = print_report(report.name)
 		for cell in ("Băn khoăn, lo lắng", "Cao", "Nông dân", "An Hòa", "Cộng tác viên", "Tiêu cực"):
-			self.assertIn(f">{cell}</", html)
+			self.assertIn(f">{cell}</", self.sent_html)
 		signature = first.find("TRƯỞNG BAN")
 		signer = first.find("Lê Văn Ký")
 		self.assertTrue(signature and signer)
@@ -128,33 +186,22 @@ class TestOpinionReportPrint(ReportingTestCase):
 		self.assertGreater(signer[0].top, signature[0].bottom)
 
 	def test_draft_until_the_leader_sends_it_and_again_once_returned(self):
-		report = make_report()
-		draft = read_pdf(print_report(report.name, as_pdf=True))[0]
-		self.assertTrue(draft.find("DỰ THẢO"))
-		number = draft.find("Số")
-		self.assertEqual(draft.words[draft.words.index(number[0]) + 1].text, "-BC/BTGQU")
+		self.assertTrue(self.draft.find("DỰ THẢO"))
+		number = self.draft.find("Số")
+		self.assertEqual(self.draft.words[self.draft.words.index(number[0]) + 1].text, "-BC/BTGQU")
 		year = frappe.utils.getdate().year
-		self.assertTrue(draft.find(f"Ninh Kiều, ngày tháng năm {year}"))
+		self.assertTrue(self.draft.find(f"Ninh Kiều, ngày tháng năm {year}"))
 
-		report = self.sent(report)
-		self.assertNotIn("DỰ THẢO", print_report(report.name))
-		as_user(CITY_OFFICER, report.return_for_revision, "Bổ sung số liệu")
-		returned = read_pdf(print_report(report.name, as_pdf=True))[0]
+		self.assertNotIn("DỰ THẢO", self.sent_draft_html)
 		# Being revised, with the number the city already has on file.
-		self.assertTrue(returned.find("DỰ THẢO"))
-		self.assertTrue(returned.find("Số 01-BC/BTGQU"))
+		self.assertTrue(self.returned.find("DỰ THẢO"))
+		self.assertRegex(self.returned_number, r"^Số \d\d-BC/BTGQU$")
+		self.assertTrue(self.returned.find(self.returned_number))
 
 	def test_ad_hoc_report_answers_the_citys_letter(self):
-		frappe.db.set_single_value("DLXH Settings", "city_unit", CITY)
-		frappe.clear_document_cache("DLXH Settings", "DLXH Settings")
-		self.addCleanup(frappe.clear_document_cache, "DLXH Settings", "DLXH Settings")
-		with at(2025, 5, 5, 9, 0):
-			request = act(make_request(), (CITY_OFFICER, "Issue"))
-		report = self.sent(make_report(report_type="Ad hoc", report_request=request.name), day=12)
-		pdf = print_report(report.name, as_pdf=True)
-		self.assertTrue(read_pdf(pdf)[0].find("Dư luận về việc sắp xếp đơn vị hành chính"))
+		self.assertTrue(read_pdf(self.ad_hoc_pdf)[0].find("Dư luận về việc sắp xếp đơn vị hành chính"))
 		locate_in_order(
-			printed_text(pdf),
+			printed_text(self.ad_hoc_pdf),
 			[
 				"BÁO CÁO",
 				"Dư luận về việc sắp xếp đơn vị hành chính",
@@ -164,63 +211,42 @@ class TestOpinionReportPrint(ReportingTestCase):
 		)
 
 	def test_user_text_is_escaped(self):
-		report = make_report()
-		# Stored as an import or a direct database write could leave them, not cleaned by the form.
-		frappe.db.set_value(
-			"Opinion Report Item",
-			report.items[0].name,
-			{"content": f"{SCRIPT} <b>đậm</b>", "area": SCRIPT, "proposal": f"Đề xuất {SCRIPT}"},
-		)
-		frappe.db.set_value(
-			"Opinion Report",
-			report.name,
-			{"situation_summary": f"<p>Ổn định</p>{SCRIPT}", "recipients": f"- {SCRIPT};\n- Lưu: VT."},
-		)
-		html = print_report(report.name)
-		self.assertFalse(runs_script(html), "a script from user text is printed")
-		self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;đậm&lt;/b&gt;", html)
-		self.assertIn("<p>Ổn định</p>", html)
+		self.assertFalse(runs_script(self.raw_html), "a script from user text is printed")
+		self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;đậm&lt;/b&gt;", self.raw_html)
+		self.assertIn("<p>Ổn định</p>", self.raw_html)
 		# Printed as the text it is.
-		page = read_pdf(print_report(report.name, as_pdf=True))[0]
-		self.assertTrue(page.find(f"{SCRIPT} <b>đậm</b>"))
-		self.assertTrue(page.find(f"- {SCRIPT};"))
+		self.assertTrue(self.raw.find(f"{SCRIPT} <b>đậm</b>"))
+		self.assertTrue(self.raw.find(f"- {SCRIPT};"))
 
-	def test_long_table_runs_over_pages_under_its_header(self):
-		filler = "Người dân quan tâm, theo dõi và bàn luận nhiều về việc này trong tháng."
-		items = [
-			{
-				"topic": TOPIC if number <= 30 else OTHER_TOPIC,
-				"trend": "Mixed",
-				"level_of_interest": "Medium",
-				"content": f"Ý kiến thứ {number}. {filler}",
-			}
-			for number in range(1, 61)
-		]
-		pdf = print_report(make_report(items=items).name, as_pdf=True)
-		pages = read_pdf(pdf)
+	def test_long_table_runs_over_pages_within_the_text_width(self):
+		pages = read_pdf(self.long_pdf)
 		self.assertGreaterEqual(len(pages), 3)
 		text_right = pages[0].width - margin_points("right")
 		for number, page in enumerate(pages, start=1):
 			with self.subTest(page=number):
-				# The table keeps to the text's width.
 				self.assertLessEqual(max(word.right for word in page.words), text_right + 1)
-				rows = [word for word in page.words if re.fullmatch(r"[12]\.[0-9]+", word.text)]
-				if not rows or number == 1:
-					continue
+		locate_in_order(
+			printed_text(self.long_pdf), ["1.30 Ý kiến thứ 30.", "2 BC Giá điện", "2.30 Ý kiến thứ 60."]
+		)
+
+	@needs_pdf_feature(REPEATED_TABLE_HEADERS)
+	def test_long_table_repeats_its_header_on_every_page(self):
+		for number, page in enumerate(read_pdf(self.long_pdf)[1:], start=2):
+			rows = [word for word in page.words if re.fullmatch(r"[12]\.[0-9]+", word.text)]
+			if not rows:
+				continue
+			with self.subTest(page=number):
 				# Every page the items run over opens with the table's header, above its rows.
 				header = page.line(page.find("Nội dung dư luận")[0])
 				self.assertEqual([word.text for word in header[:4]], ["TT", "Nội", "dung", "dư"])
 				self.assertLess(header[0].bottom, rows[0].top)
-		printed = printed_text(pdf)
-		locate_in_order(printed, ["1.30 Ý kiến thứ 30.", "2 BC Giá điện", "2.30 Ý kiến thứ 60."])
 
 	def test_page_one_as_an_image(self):
-		"""pdftoppm's rendering of page 1 of a monthly report: an A4 sheet whose item table is ruled from
+		"""pdftoppm's rendering of page 1 of the monthly report: an A4 sheet whose item table is ruled from
 		the left margin to the right one."""
-		pdf = print_report(self.sent(make_report(items=ITEMS)).name, as_pdf=True)
-		first = read_pdf(pdf)[0]
+		first = read_pdf(self.sent_pdf)[0]
 		with tempfile.TemporaryDirectory() as folder:
-			image = Image.open(render_page(pdf, 1, Path(folder), resolution=100)).convert("L")
+			image = Image.open(render_page(self.sent_pdf, 1, Path(folder), resolution=100)).convert("L")
 		self.assertEqual(image.size, (827, 1170))
 		scale = image.width / first.width
 		left = round(margin_points("left") * scale)

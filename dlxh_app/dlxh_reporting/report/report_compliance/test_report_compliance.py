@@ -94,8 +94,9 @@ def make_reports():
 
 
 class TestReportCompliance(ReportingTestCase):
-	def setUp(self):
-		super().setUp()
+	@classmethod
+	def make_fixture(cls):
+		super().make_fixture()
 		make_reports()
 
 	def report(self, user, **filters):

@@ -8,7 +8,7 @@ from frappe.utils import getdate
 from frappe.utils.nestedset import NestedSetRecursionError, get_descendants_of
 
 from dlxh_app.dlxh_setup.units import get_current_successors, get_unit_and_descendants, get_units_valid_on
-from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.base import SharedFixtureTestCase
 from dlxh_app.tests.utils import make_city_unit, make_unit, make_user
 
 CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
@@ -43,13 +43,10 @@ def make_units():
 	)
 
 
-class TestDLXHUnit(IntegrationTestCase):
-	def setUp(self):
+class TestDLXHUnit(SharedFixtureTestCase):
+	@classmethod
+	def make_fixture(cls):
 		make_units()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
 
 	def position(self, name):
 		return frappe.db.get_value("DLXH Unit", name, ["lft", "rgt"])
