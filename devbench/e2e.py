@@ -82,6 +82,7 @@ def main() -> None:
 	with cli.quiet("Building the web app (frontend/) if it changed"):
 		frontend.build_if_changed()
 	config = cli.test_site(args.db, role="e2e")
+	bench_site.give_setup_wizard_answers(config)
 	drop_queued_jobs(config)
 	cli.demo_logins(config)
 	if args.figures:

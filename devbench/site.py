@@ -196,12 +196,30 @@ def new_site(config: SiteConfig, setup_wizard: bool = False) -> None:
 	installer._init_database(db_name=config.db_name, admin_password=config.admin_password, force=True)
 	installer.install_app(APP)
 	if setup_wizard:
-		from dlxh_app.tests.site import apply_regional_settings
-
-		apply_regional_settings()
+		answer_setup_wizard()
 	frappe.db.commit()
 	frappe.destroy()
 	mark_current(config)
+
+
+def answer_setup_wizard() -> None:
+	"""On the open site: the regional settings an office in Vietnam answers in Frappe's setup wizard."""
+	from dlxh_app.tests.site import apply_regional_settings
+
+	apply_regional_settings()
+
+
+def give_setup_wizard_answers(config: SiteConfig) -> None:
+	"""A copy of the test template that stands for a site in use (the browser tests' demo site) gets the
+	setup wizard's answers the template, a test site, does without."""
+	open_site(config)
+	import frappe
+
+	try:
+		answer_setup_wizard()
+		frappe.db.commit()
+	finally:
+		frappe.destroy()
 
 
 def app_fingerprint() -> str:
