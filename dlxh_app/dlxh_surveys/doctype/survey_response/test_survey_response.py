@@ -19,6 +19,7 @@ from dlxh_app.tests.surveys import (
 	DISTRICT,
 	OFFICER,
 	OTHER_WARD,
+	SIBLING_OFFICER,
 	WARD,
 	SurveyTestCase,
 	answers,
@@ -214,3 +215,21 @@ class TestLoadAnswers(SurveyTestCase):
 		frame = load_answers(survey)
 		self.assertEqual(len(frame), 0)
 		self.assertIn("hai_long", frame.columns)
+
+
+class TestQuotaProgress(SurveyTestCase):
+	def test_targets_and_achieved_per_stratum_and_in_total(self):
+		from dlxh_app.dlxh_surveys.api import get_quota_progress
+
+		survey = collecting_survey(self.records).name
+		store_responses(survey, [answers(), answers(), answers(gioi_tinh="nu")], "Import")
+		progress = as_user(OFFICER, get_quota_progress, survey)
+		by_key = {row["stratum_key"]: row for row in progress["strata"]}
+		self.assertEqual(by_key["an_hoa|nam"]["achieved"], 2)
+		self.assertEqual(by_key["an_hoa|nu"]["achieved"], 1)
+		self.assertEqual(progress["total"]["achieved"], 3)
+		self.assertEqual(progress["total"]["target"], sum(row["target"] for row in progress["strata"]))
+		self.assertEqual(progress["responses"], 3)
+		self.assertRefused(
+			lambda: as_user(SIBLING_OFFICER, get_quota_progress, survey), exception=frappe.PermissionError
+		)
