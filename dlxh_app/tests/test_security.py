@@ -547,6 +547,23 @@ class TestWhitelistedMethods(SecurityTestCase):
 				else [f"get_quota_progress of survey_b: answered {response.status_code}"]
 			)
 
+		def invitations(method, **args):
+			"""A survey's invitation codes only to its staff. Staff are not asked to generate (that makes
+			records)."""
+
+			def case(client, user):
+				staff = may_read(user, "survey_b") and user and USERS[user][0] != "DLXH Collaborator"
+				if staff and method == "generate_invitations":
+					return []
+				response = api(
+					client, f"{surveys}.invitations.{method}", survey=fixture.records["survey_b"][1], **args
+				)
+				if staff:
+					return [] if response.status_code == 200 else [f"{method}: {response.status_code}"]
+				return [] if denied(response) else [f"{method} of survey_b: answered {response.status_code}"]
+
+			return case
+
 		def own_session(client, user):
 			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
 			the login form's, with no roles and no DocTypes."""
@@ -606,6 +623,8 @@ class TestWhitelistedMethods(SecurityTestCase):
 			),
 			f"{surveys}.xlsform.import_xlsform": import_another_units_file,
 			f"{surveys}.api.get_quota_progress": quota_progress,
+			f"{surveys}.invitations.generate_invitations": invitations("generate_invitations", count=1),
+			f"{surveys}.invitations.export_invitations": invitations("export_invitations"),
 		}
 
 	def test_every_whitelisted_method_has_a_case(self):

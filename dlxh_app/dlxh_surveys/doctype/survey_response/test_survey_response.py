@@ -233,3 +233,22 @@ class TestQuotaProgress(SurveyTestCase):
 		self.assertRefused(
 			lambda: as_user(SIBLING_OFFICER, get_quota_progress, survey), exception=frappe.PermissionError
 		)
+
+
+class TestInvitations(SurveyTestCase):
+	def test_codes_are_generated_and_exported_by_the_surveys_staff(self):
+		from dlxh_app.dlxh_surveys.invitations import export_invitations, generate_invitations
+
+		survey = collecting_survey(self.records, require_token=1)
+		self.assertEqual(as_user(OFFICER, generate_invitations, survey.name, 5), 5)
+		tokens = frappe.get_all("Survey Invitation", {"survey": survey.name}, pluck="token")
+		self.assertEqual(len(set(tokens)), 5)
+		as_user(OFFICER, export_invitations, survey.name)
+		exported = frappe.response["filecontent"].decode("utf-8-sig")
+		for token in tokens:
+			self.assertIn(f"/khao-sat/{survey.public_slug}?ma={token}", exported)
+		self.assertRefused(lambda: as_user(OFFICER, generate_invitations, survey.name, 0), "5000")
+		self.assertRefused(
+			lambda: as_user(SIBLING_OFFICER, generate_invitations, survey.name, 1),
+			exception=frappe.PermissionError,
+		)
