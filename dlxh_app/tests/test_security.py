@@ -625,6 +625,14 @@ class TestWhitelistedMethods(SecurityTestCase):
 			f"{surveys}.api.get_quota_progress": quota_progress,
 			f"{surveys}.invitations.generate_invitations": invitations("generate_invitations", count=1),
 			f"{surveys}.invitations.export_invitations": invitations("export_invitations"),
+			f"{surveys}.response_import.import_responses": staff_only(
+				lambda client: api(
+					client,
+					f"{surveys}.response_import.import_responses",
+					survey=fixture.records["survey_b"][1],
+					file_url=frappe.db.get_value("File", fixture.linked["File"], "file_url"),
+				)
+			),
 		}
 
 	def test_every_whitelisted_method_has_a_case(self):
