@@ -167,7 +167,11 @@ def submit(survey, slug: str) -> dict[str, list[str]]:
 		items = [item for item in items if item.strip()]
 		if any(len(item) > MAX_ANSWER for item in items):
 			raise PageRefusal(400, _("An answer is longer than {0} characters.").format(MAX_ANSWER))
-		answers[key] = items if kinds.get(key) == SELECT_MULTIPLE or len(items) > 1 else (items or [None])[0]
+		if kinds.get(key) == SELECT_MULTIPLE:
+			# A box per choice, or the choices separated by spaces as XLSForm writes them.
+			answers[key] = [part for item in items for part in item.split()]
+		else:
+			answers[key] = items if len(items) > 1 else (items or [None])[0]
 	_normalised, problems = collection_form.validate(answers)
 	if problems:
 		collection = Collection.of(survey.name, lock=False)

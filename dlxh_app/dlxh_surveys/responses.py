@@ -447,20 +447,29 @@ def load_answers(survey: str, filters: dict | None = None) -> pandas.DataFrame:
 	questionnaire = frappe.db.get_value("Opinion Survey", survey, "questionnaire")
 	form = get_form(questionnaire) if questionnaire else None
 	columns = list(form.columns) if form else []
-	meta = pandas.DataFrame([row[:5] for row in rows], columns=list(META_COLUMNS))
+	# Column by column in one pass (zip), not row by row.
+	fields = list(zip(*rows, strict=True)) if rows else [()] * 7
+	meta = pandas.DataFrame(dict(zip(META_COLUMNS, fields[:5], strict=True)), columns=list(META_COLUMNS))
 	meta["submitted_at"] = pandas.to_datetime(meta["submitted_at"])
-	versions = {row[5] for row in rows}
-	parts = []
-	for version in sorted(versions) if len(versions) > 1 else versions:
-		version_form = form if version == questionnaire else get_form(version)
-		selected = (
-			[index for index, row in enumerate(rows) if row[5] == version] if len(versions) > 1 else None
+	versions, records = fields[5], fields[6]
+	kinds = set(versions)
+	if len(kinds) <= 1:
+		version = next(iter(kinds), questionnaire)
+		version_form = form if version == questionnaire or not version else get_form(version)
+		answers = (
+			read_answers(list(records), version_form) if version_form else pandas.DataFrame(index=meta.index)
 		)
-		records = [rows[index][6] for index in selected] if selected is not None else [row[6] for row in rows]
-		frame = read_answers(records, version_form)
-		frame.index = selected if selected is not None else range(len(rows))
-		parts.append(frame)
-	answers = pandas.concat(parts).sort_index() if parts else pandas.DataFrame(index=range(len(rows)))
+	else:
+		parts = []
+		for version in sorted(kinds):
+			selected = [index for index, name in enumerate(versions) if name == version]
+			frame = read_answers(
+				[records[index] for index in selected],
+				form if version == questionnaire else get_form(version),
+			)
+			frame.index = selected
+			parts.append(frame)
+		answers = pandas.concat(parts).sort_index()
 	for column in answers.columns:
 		if column not in columns:
 			columns.append(column)
