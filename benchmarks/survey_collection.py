@@ -1,6 +1,6 @@
 """Benchmark of survey collection, printing figures:
 
-- online submission throughput through the public page's HTTP endpoint (POST /khao-sat/<key>, a 30-question
+- online submission throughput through the public page's HTTP endpoint (the POST its form sends, a 30-question
   form, each submission checked and stored), and its ratio to a bare `/api/resource` insert of a comparable
   document (a ToDo holding the same answers) on the same application, one request after another; Frappe's
   WSGI application is driven in this process by werkzeug's test client, as in benchmarks/http_load.py;
@@ -21,7 +21,7 @@ import pandas
 from frappe.app import application
 from werkzeug.test import Client
 
-from dlxh_app.dlxh_surveys.public_form import NONCE_FIELD
+from dlxh_app.dlxh_surveys.public_form import NONCE_FIELD, SLUG_FIELD, SUBMIT_PATH
 from dlxh_app.dlxh_surveys.questionnaire import get_form
 from dlxh_app.dlxh_surveys.response_import import import_table
 from dlxh_app.dlxh_surveys.responses import load_answers
@@ -29,6 +29,7 @@ from dlxh_app.dlxh_surveys.rules.questionnaire import Choice, Question
 from dlxh_app.dlxh_surveys.rules.xlsform import Form
 from dlxh_app.dlxh_surveys.xlsform import make_questionnaire
 
+ALERT = re.compile(r'role="alert"[^>]*>([^<]+)')
 SUBMISSIONS = 300
 IMPORTED = 100_000
 PASSWORD = "bench-survey-2026"
@@ -149,15 +150,16 @@ def online_throughput(survey) -> tuple[float, float, list[float], list[float]]:
 		for index, body in enumerate(bodies):
 			started = time.perf_counter()
 			response = client.post(
-				f"/khao-sat/{survey.public_slug}",
-				data={NONCE_FIELD: frappe.generate_hash(length=24), **body},
+				SUBMIT_PATH,
+				data={SLUG_FIELD: survey.public_slug, NONCE_FIELD: frappe.generate_hash(length=24), **body},
 				headers={"X-Forwarded-For": f"10.1.{index // 250}.{index % 250}"},
 				buffered=True,
 			)
 			durations.append((time.perf_counter() - started) * 1000)
 			if response.status_code != 303:
 				text = response.get_data(as_text=True)
-				raise AssertionError(f"{response.status_code}: {re.findall(r'role="alert"[^>]*>([^<]+)', text)}")
+				problems = ALERT.findall(text)
+				raise AssertionError(f"{response.status_code}: {problems}")
 		return durations
 
 	def insert():
@@ -183,7 +185,7 @@ def main():
 	try:
 		online, bare, online_ms, bare_ms = online_throughput(survey)
 		print(
-			f"survey online: {SUBMISSIONS} submissions through POST /khao-sat/<key>: {online:.1f}/s "
+			f"survey online: {SUBMISSIONS} submissions of the public form: {online:.1f}/s "
 			f"(median {statistics.median(online_ms):.0f} ms); bare POST /api/resource/ToDo: {bare:.1f}/s "
 			f"(median {statistics.median(bare_ms):.0f} ms); ratio {online / bare:.2f}"
 		)

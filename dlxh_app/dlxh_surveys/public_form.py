@@ -18,6 +18,8 @@ import secrets
 import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
+from werkzeug.utils import redirect
+from werkzeug.wrappers import Response
 
 from dlxh_app.dlxh_surveys.invitations import invitation_open, take_invitation
 from dlxh_app.dlxh_surveys.questionnaire import choices_of, get_form, questions_of
@@ -28,6 +30,7 @@ from dlxh_app.dlxh_surveys.responses import (
 	SurveyClosed,
 	check_collecting,
 	store_responses,
+	survey_info,
 )
 from dlxh_app.dlxh_surveys.rules.expression import parse
 from dlxh_app.dlxh_surveys.rules.questionnaire import (
@@ -41,7 +44,10 @@ from dlxh_app.dlxh_surveys.rules.questionnaire import (
 # Fields of the page's form that are not answers.
 TOKEN_FIELD = "__ma"
 NONCE_FIELD = "__phieu"
-RESERVED = frozenset({TOKEN_FIELD, NONCE_FIELD, "csrf_token", "cmd"})
+SLUG_FIELD = "__khao_sat"
+RESERVED = frozenset({TOKEN_FIELD, NONCE_FIELD, SLUG_FIELD, "csrf_token", "cmd"})
+# Where the page's form is sent: straight to the method, not through the website's router.
+SUBMIT_PATH = "/api/method/dlxh_app.dlxh_surveys.public_form.submit_form"
 NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 MAX_BODY = 64 * 1024
 MAX_FIELDS = 400
@@ -67,8 +73,7 @@ def survey_of_slug(slug: str):
 	slug = (slug or "").strip()
 	if not slug or len(slug) > 64:
 		return None
-	name = frappe.db.get_value("Opinion Survey", {"public_slug": slug, "docstatus": 1}, "name")
-	return frappe.get_doc("Opinion Survey", name) if name else None
+	return survey_info(public_slug=slug, docstatus=1)
 
 
 def get_page_context(context, slug: str):
@@ -86,7 +91,10 @@ def get_page_context(context, slug: str):
 	context.survey = survey
 	context.title = survey.title
 	context.slug = slug
-	context.action = f"/khao-sat/{slug}"
+	context.action = SUBMIT_PATH
+	context.page_path = f"/khao-sat/{slug}"
+	context.slug_field = SLUG_FIELD
+	context.csrf_token = (frappe.session.data or {}).get("csrf_token") or ""
 	try:
 		check_collecting(survey, ONLINE)
 	except SurveyClosed as error:
@@ -174,7 +182,7 @@ def submit(survey, slug: str) -> dict[str, list[str]]:
 			answers[key] = items if len(items) > 1 else (items or [None])[0]
 	_normalised, problems = collection_form.validate(answers)
 	if problems:
-		collection = Collection.of(survey.name, lock=False)
+		collection = Collection.of(survey.name, lock=False, info=survey)
 		errors = {}
 		for problem in problems:
 			errors.setdefault(problem.values[0], strip_html(collection.message(problem)))
@@ -187,7 +195,7 @@ def submit(survey, slug: str) -> dict[str, list[str]]:
 	try:
 		if survey.require_token and not take_invitation(survey.name, form.get(TOKEN_FIELD)):
 			raise PageRefusal(403, _("This invitation code is not valid or has already been used."))
-		store_responses(survey.name, [answers], ONLINE)
+		store_responses(survey.name, [answers], ONLINE, info=survey)
 	except ResponsesRefused as refused:
 		forget_nonce(survey.name, nonce)
 		raise AnswersRefused(strip_html(str(refused)), {}, values) from None
@@ -195,6 +203,22 @@ def submit(survey, slug: str) -> dict[str, list[str]]:
 		forget_nonce(survey.name, nonce)
 		raise
 	thank(slug)
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+def submit_form() -> Response:
+	"""The page's form, sent: the thank-you page's address (303), or the page again with what to correct.
+	The same as a post to the page's own address, without the website's routing."""
+	context = frappe._dict()
+	try:
+		get_page_context(context, frappe.request.form.get(SLUG_FIELD) or "")
+	except frappe.Redirect:
+		return redirect(frappe.local.flags.redirect_location, 303)
+	html = frappe.render_template(PAGE_TEMPLATE, context)
+	return Response(html, status=context.http_status_code or 200, mimetype="text/html")
+
+
+PAGE_TEMPLATE = "www/khao-sat.html"
 
 
 def thank(slug: str):

@@ -12,7 +12,14 @@ import frappe
 from frappe.utils import add_days, now_datetime
 
 from dlxh_app.dlxh_surveys.invitations import generate_invitations
-from dlxh_app.dlxh_surveys.public_form import NONCE_FIELD, POSTS_PER_HOUR, TOKEN_FIELD, rate_key
+from dlxh_app.dlxh_surveys.public_form import (
+	NONCE_FIELD,
+	POSTS_PER_HOUR,
+	SLUG_FIELD,
+	SUBMIT_PATH,
+	TOKEN_FIELD,
+	rate_key,
+)
 from dlxh_app.dlxh_surveys.questionnaire import get_form
 from dlxh_app.dlxh_surveys.rules.responses import decode_answers
 from dlxh_app.tests.base import IntegrationTestCase
@@ -138,6 +145,25 @@ class TestPublicPage(IntegrationTestCase):
 				for word in words:
 					self.assertIn(word, html)
 		self.assertEqual(self.stored(self.open), [])
+
+	def test_the_page_sends_its_form_to_the_submit_method(self):
+		page = guest(lambda client: client.get(self.url(self.open))).get_data(as_text=True)
+		self.assertIn(f'action="{SUBMIT_PATH}"', page)
+		self.assertIn(f'name="{SLUG_FIELD}" value="{self.open.public_slug}"', page)
+
+		def send(data):
+			return guest(
+				lambda client: client.post(SUBMIT_PATH, data=data, headers={"X-Forwarded-For": ADDRESS})
+			)
+
+		refused = send(body(gioi_tinh=None) | {SLUG_FIELD: self.open.public_slug})
+		self.assertEqual(refused.status_code, 400)
+		self.assertIn("Cần trả lời câu hỏi «Giới tính»", refused.get_data(as_text=True))
+		sent = send(body() | {SLUG_FIELD: self.open.public_slug})
+		self.assertEqual(sent.status_code, 303)
+		self.assertTrue(sent.headers["Location"].endswith(f"{self.url(self.open)}/cam-on"))
+		self.assertEqual(send(body() | {SLUG_FIELD: "khong-co"}).status_code, 404)
+		self.assertEqual(len(self.stored(self.open)), 1)
 
 	def test_a_form_sent_twice_is_stored_once(self):
 		data = body()
