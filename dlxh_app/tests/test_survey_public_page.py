@@ -190,6 +190,15 @@ class TestPublicPage(PublicPageCase):
 		self.assertEqual(send(body() | {SLUG_FIELD: "khong-co"}).status_code, 404)
 		self.assertEqual(len(self.stored(self.open)), 1)
 
+	def test_answers_are_stored_as_written_and_shown_escaped(self):
+		script = "<script>alert(1)</script>"
+		refused = self.post(self.open, body(kien_nghi=script, tuoi=None)).get_data(as_text=True)
+		self.assertNotIn(script, refused)
+		self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", refused)
+		self.assertEqual(self.post(self.open, body(kien_nghi=script)).status_code, 303)
+		[row] = self.stored(self.open)
+		self.assertIn(script, row.answers)
+
 	def test_a_form_sent_twice_is_stored_once(self):
 		data = body()
 		self.assertEqual(self.post(self.open, data).status_code, 303)
