@@ -537,6 +537,51 @@ class TestWhitelistedMethods(SecurityTestCase):
 				else [f"import_xlsform of report_b's file: answered {response.status_code}"]
 			)
 
+		def quota_progress(client, user):
+			"""A survey's quotas only to who may read the survey."""
+			response = api(client, f"{surveys}.api.get_quota_progress", survey=fixture.records["survey_b"][1])
+			if may_read(user, "survey_b") and user and USERS[user][0] != "DLXH Collaborator":
+				return [] if response.status_code == 200 else [f"get_quota_progress: {response.status_code}"]
+			return (
+				[]
+				if denied(response)
+				else [f"get_quota_progress of survey_b: answered {response.status_code}"]
+			)
+
+		def invitations(method, **args):
+			"""A survey's invitation codes only to its staff. Staff are not asked to generate (that makes
+			records)."""
+
+			def case(client, user):
+				staff = may_read(user, "survey_b") and user and USERS[user][0] != "DLXH Collaborator"
+				if staff and method == "generate_invitations":
+					return []
+				response = api(
+					client, f"{surveys}.invitations.{method}", survey=fixture.records["survey_b"][1], **args
+				)
+				if staff:
+					return [] if response.status_code == 200 else [f"{method}: {response.status_code}"]
+				return [] if denied(response) else [f"{method} of survey_b: answered {response.status_code}"]
+
+			return case
+
+		def public_form_of_survey_b(client, user):
+			"""The public form takes answers only for a survey in the field: survey_b, proposed, has no
+			public page; nothing is stored."""
+			response = client.post(
+				f"/api/method/{surveys}.public_form.submit_form",
+				data={
+					"__khao_sat": frappe.db.get_value(
+						"Opinion Survey", fixture.records["survey_b"][1], "public_slug"
+					),
+					"__phieu": "x" * 24,
+				},
+			)
+			stored = frappe.db.count("Survey Response", {"survey": fixture.records["survey_b"][1]})
+			return (
+				[] if response.status_code == 404 and not stored else [f"submit_form: {response.status_code}"]
+			)
+
 		def own_session(client, user):
 			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
 			the login form's, with no roles and no DocTypes."""
@@ -595,6 +640,18 @@ class TestWhitelistedMethods(SecurityTestCase):
 				lambda client: api(client, f"{surveys}.xlsform.export_xlsform", name=LIBRARY_QUESTIONNAIRE)
 			),
 			f"{surveys}.xlsform.import_xlsform": import_another_units_file,
+			f"{surveys}.api.get_quota_progress": quota_progress,
+			f"{surveys}.invitations.generate_invitations": invitations("generate_invitations", count=1),
+			f"{surveys}.invitations.export_invitations": invitations("export_invitations"),
+			f"{surveys}.public_form.submit_form": public_form_of_survey_b,
+			f"{surveys}.response_import.import_responses": staff_only(
+				lambda client: api(
+					client,
+					f"{surveys}.response_import.import_responses",
+					survey=fixture.records["survey_b"][1],
+					file_url=frappe.db.get_value("File", fixture.linked["File"], "file_url"),
+				)
+			),
 		}
 
 	def test_every_whitelisted_method_has_a_case(self):
