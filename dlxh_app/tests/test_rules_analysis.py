@@ -4,6 +4,7 @@ form of a raked 2 x 2 table that keeps the sample's odds ratio)."""
 
 import unittest
 from math import sqrt
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
@@ -153,7 +154,7 @@ class TestFrequencies(unittest.TestCase):
 		self.assertEqual([row["percent"] for row in entry["options"]], [50, 75, 25])
 		self.assertEqual(entry["other_values"], 1)
 		selections = multiple_choice(data["kenh"], ("bao", "mang", "loa"))
-		self.assertEqual(selections.chosen[3].tolist(), [True, False, True])
+		self.assertEqual(selections.respondents_chose()[3].tolist(), [True, False, True])
 
 	def test_numbers_and_text(self):
 		data = frame(tuoi=[20, 30, None, 70], y_kien=["a", "", None, "b"])
@@ -338,7 +339,7 @@ class TestRaking(unittest.TestCase):
 
 
 class TestSurveyWeights(unittest.TestCase):
-	populations = {"m|y": 25, "m|o": 35, "f|y": 25, "f|o": 15}  # men 60, women 40; young 50, old 50
+	populations: ClassVar = {"m|y": 25, "m|o": 35, "f|y": 25, "f|o": 15}  # men 60, women 40; young 50, old 50
 
 	def data(self, cells):
 		return pd.DataFrame(sample_2x2(cells))

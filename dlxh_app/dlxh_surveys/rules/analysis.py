@@ -42,17 +42,17 @@ from dlxh_app.dlxh_surveys.rules.questionnaire import (
 )
 from dlxh_app.dlxh_surveys.rules.sampling import z_score
 from dlxh_app.dlxh_surveys.rules.weighting import (
+	OTHER_VALUE,
+	UNANSWERED,
 	Weights,
-	answer_text,
+	answered_mask,
+	code_answers,
 	effective_size,
-	is_missing,
-	kish_design_effect,
+	factorize,
 )
 
 CHOICES = (SELECT_ONE, LIKERT)
 NUMBERS = (INTEGER, DECIMAL)
-UNANSWERED = -1
-OTHER_VALUE = -2  # an answer that is no option of the question
 # Age bands of an age asked as a number (18 is the age of majority, the others as the city's statistics).
 AGE_BANDS = ((0, 17, "<18"), (18, 29, "18–29"), (30, 44, "30–44"), (45, 59, "45–59"), (60, 200, "60+"))
 SMALL_EXPECTED = 5
@@ -105,17 +105,9 @@ def values_breakdown(column: str, label: str, values: pd.Series, labels: Mapping
 # -- coding answers -----------------------------------------------------------------------------------
 
 
-def option_index(options: Sequence[str]) -> pd.Index:
-	return pd.Index(list(options), dtype=object)
-
-
 def choice_codes(values: pd.Series, options: Sequence[str]) -> np.ndarray:
 	"""Each answer's position among `options`; UNANSWERED, or OTHER_VALUE for an answer that is none."""
-	text = answer_text(values)
-	missing = is_missing(text).to_numpy()
-	codes = option_index(options).get_indexer(text.to_numpy()).astype(np.int64)
-	codes[(codes < 0) & ~missing] = OTHER_VALUE
-	return codes
+	return code_answers(values, options)
 
 
 def band_codes(values: pd.Series) -> np.ndarray:
@@ -134,27 +126,46 @@ def breakdown_codes(frame: pd.DataFrame, breakdown: Breakdown) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Selections:
-	"""A multiple choice: who answered, and which options each chose."""
+	"""A multiple choice, by its distinct answers (few, however many respondents): each respondent's
+	distinct answer, and for each distinct answer whether it is one, which options it chose and whether it
+	chose a value that is no option. The last distinct answer is "unanswered"."""
 
-	answered: np.ndarray  # bool per respondent
-	chosen: np.ndarray  # bool, respondents * options
-	other: np.ndarray  # bool per respondent: chose a value that is no option
+	answer: np.ndarray  # per respondent, 0..distinct
+	answered: np.ndarray  # per distinct answer
+	chosen: np.ndarray  # distinct answers by options
+	other: np.ndarray  # per distinct answer
+
+	def respondents_chose(self) -> np.ndarray:
+		"""Respondents by options: who chose which."""
+		return self.chosen[self.answer]
 
 
 def multiple_choice(values: pd.Series, options: Sequence[str]) -> Selections:
 	"""Choices stored as their values separated by spaces (as ODK and KoboToolbox export them)."""
-	size = len(values)
-	text = values.astype(object).where(values.notna(), None)
-	answered = ~is_missing(text).to_numpy()
-	tokens = pd.Series(text.to_numpy()[answered], dtype=object).str.split().explode()
-	rows = np.flatnonzero(answered)[tokens.index.to_numpy()]
-	codes = option_index(options).get_indexer(tokens.to_numpy())
-	chosen = np.zeros((size, len(options)), dtype=bool)
-	known = codes >= 0
-	chosen[rows[known], codes[known]] = True
-	other = np.zeros(size, dtype=bool)
-	other[rows[~known & tokens.notna().to_numpy()]] = True
-	return Selections(answered, chosen, other)
+	codes, texts = factorize(values)
+	position = {value: index for index, value in enumerate(options)}
+	distinct = len(texts)
+	answered = np.zeros(distinct + 1, dtype=bool)
+	chosen = np.zeros((distinct + 1, len(options)), dtype=bool)
+	other = np.zeros(distinct + 1, dtype=bool)
+	for index, text in enumerate(texts):
+		for token in (text or "").split():
+			answered[index] = True
+			if token in position:
+				chosen[index, position[token]] = True
+			else:
+				other[index] = True
+	return Selections(np.where(codes < 0, distinct, codes), answered, chosen, other)
+
+
+def cell_sums(cells: np.ndarray, weights: np.ndarray, squares: np.ndarray, shape: tuple[int, int]):
+	"""Respondents, their weights and squared weights in each cell of a table (cells numbered row-major)."""
+	size = shape[0] * shape[1]
+	return (
+		np.bincount(cells, minlength=size).reshape(shape),
+		np.bincount(cells, weights=weights, minlength=size).reshape(shape),
+		np.bincount(cells, weights=squares, minlength=size).reshape(shape),
+	)
 
 
 # -- estimates ----------------------------------------------------------------------------------------
@@ -276,24 +287,26 @@ def single_choice_frequencies(question, codes: np.ndarray, weights: np.ndarray, 
 
 
 def multiple_choice_frequencies(question, selections: Selections, weights, z: float, population) -> dict:
+	distinct = len(selections.answered)
+	counts, totals, squares = (
+		np.bincount(selections.answer, weights=values, minlength=distinct)
+		for values in (None, weights, weights * weights)
+	)
 	answered = selections.answered
-	n = int(answered.sum())
-	chosen = selections.chosen[answered]
-	answered_weights = weights[answered]
-	counts = chosen.sum(axis=0)
-	weighted = answered_weights @ chosen
-	n_eff = effective_size(answered_weights)
-	weighted_shares = divide(weighted, answered_weights.sum())
-	result = question_header(question, len(answered), n)
+	n = int(counts[answered].sum())
+	n_eff = divide(totals[answered].sum() ** 2, squares[answered].sum())
+	weighted = totals @ selections.chosen
+	weighted_shares = divide(weighted, totals[answered].sum())
+	result = question_header(question, len(selections.answer), n)
 	result.update(
-		effective_size=n_eff,
-		other_values=int(selections.other.sum()),
+		effective_size=plain(n_eff) or 0.0,
+		other_values=int(counts[selections.other].sum()),
 		options=option_rows(
 			question.options,
 			question.labels,
-			counts,
+			counts @ selections.chosen,
 			weighted,
-			divide(counts, n),
+			divide(counts @ selections.chosen, n),
 			weighted_shares,
 			margin_of_error(weighted_shares, n_eff, z, finite_population_correction(population, n)),
 		),
@@ -318,10 +331,16 @@ def number_summary(question, values: pd.Series, weights: np.ndarray, z: float, p
 
 
 def text_summary(question, values: pd.Series) -> dict:
-	return question_header(question, len(values), int((~is_missing(values.astype(object))).sum()))
+	return question_header(question, len(values), int(answered_mask(values).sum()))
 
 
 # -- cross-tabulations and tests ----------------------------------------------------------------------
+
+
+def pearson(table: np.ndarray) -> tuple[float, np.ndarray]:
+	"""Pearson's X² of a table with no empty row or column, and its expected counts."""
+	expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
+	return float(((table - expected) ** 2 / expected).sum()), expected
 
 
 def chi_square(counts, weighted=None, design_effect: float = 1.0) -> dict:
@@ -335,7 +354,8 @@ def chi_square(counts, weighted=None, design_effect: float = 1.0) -> dict:
 	table = counts[rows][:, columns]
 	if table.shape[0] < 2 or table.shape[1] < 2:
 		return {"statistic": None, "dof": None, "p_value": None, "warnings": ["too_few_categories"]}
-	statistic, p_value, dof, expected = stats.chi2_contingency(table, correction=False)
+	statistic, expected = pearson(table)
+	dof = (table.shape[0] - 1) * (table.shape[1] - 1)
 	small = int((expected < SMALL_EXPECTED).sum())
 	warnings = []
 	if expected.min() < 1:
@@ -343,9 +363,9 @@ def chi_square(counts, weighted=None, design_effect: float = 1.0) -> dict:
 	if small > SMALL_SHARE * expected.size:
 		warnings.append("expected_below_5")
 	result = {
-		"statistic": float(statistic),
-		"dof": int(dof),
-		"p_value": float(p_value),
+		"statistic": statistic,
+		"dof": dof,
+		"p_value": float(stats.chi2.sf(statistic, dof)),
 		"min_expected": float(expected.min()),
 		"small_cells": small,
 		"cells": int(expected.size),
@@ -353,60 +373,58 @@ def chi_square(counts, weighted=None, design_effect: float = 1.0) -> dict:
 	}
 	if weighted is not None:
 		weighted = np.asarray(weighted, dtype=float)[rows][:, columns]
-		scaled = weighted * (table.sum() / weighted.sum())
-		pearson = float(stats.chi2_contingency(scaled, correction=False)[0]) / max(design_effect, 1e-12)
-		result.update(weighted_statistic=pearson, weighted_p_value=float(stats.chi2.sf(pearson, dof)))
+		if (weighted.sum(axis=1) > 0).all() and (weighted.sum(axis=0) > 0).all():
+			adjusted = pearson(weighted * (table.sum() / weighted.sum()))[0] / max(design_effect, 1e-12)
+			result.update(weighted_statistic=adjusted, weighted_p_value=float(stats.chi2.sf(adjusted, dof)))
 	return result
 
 
-def group_cells(group_codes: np.ndarray, valid: np.ndarray, weights: np.ndarray, groups: int):
-	"""Per group: the respondents, their weights' sum and their effective size."""
-	count = np.bincount(group_codes[valid], minlength=groups)
-	total = np.bincount(group_codes[valid], weights=weights[valid], minlength=groups)
-	squares = np.bincount(group_codes[valid], weights=weights[valid] ** 2, minlength=groups)
-	return count, total, divide(total**2, squares)
+def table_design_effect(counts, totals, squares) -> float:
+	"""Kish's design effect of the weights of the respondents in a table: n Σw² / (Σw)²."""
+	total = totals.sum()
+	return float(counts.sum() * squares.sum() / (total * total)) if total > 0 else 1.0
 
 
-def crosstab_single(question, codes, breakdown: Breakdown, groups, weights, z: float) -> dict:
+def crosstab_single(question, codes, breakdown: Breakdown, groups, weights, squares, z: float) -> dict:
+	"""`codes` and `groups` shifted by one, 0 for "not in the table" (unanswered, or no option)."""
 	k, m = len(question.options), len(breakdown.options)
-	valid = (codes >= 0) & (groups >= 0)
-	cells = codes[valid] * m + groups[valid]
-	counts = np.bincount(cells, minlength=k * m).reshape(k, m)
-	weighted = np.bincount(cells, weights=weights[valid], minlength=k * m).reshape(k, m)
-	group_count, group_total, group_n_eff = group_cells(groups, valid, weights, m)
+	counts, totals, square_sums = cell_sums(codes * (m + 1) + groups, weights, squares, (k + 1, m + 1))
+	counts, weighted, square_sums = counts[1:, 1:], totals[1:, 1:], square_sums[1:, 1:]
+	group_total = weighted.sum(axis=0)
+	group_n_eff = divide(group_total**2, square_sums.sum(axis=0))
 	column_shares = divide(weighted, group_total[None, :])
-	row_shares = divide(weighted, weighted.sum(axis=1)[:, None])
-	test = chi_square(counts, weighted, kish_design_effect(weights[valid]))
 	return crosstab_result(
 		question,
 		breakdown,
 		counts,
 		weighted,
 		column_shares,
-		row_shares,
+		divide(weighted, weighted.sum(axis=1)[:, None]),
 		margin_of_error(column_shares, group_n_eff[None, :], z),
-		group_count,
-		[test],
+		counts.sum(axis=0),
+		[chi_square(counts, weighted, table_design_effect(counts, weighted, square_sums))],
 	)
 
 
-def crosstab_multiple(question, selections: Selections, breakdown: Breakdown, groups, weights, z) -> dict:
-	m = len(breakdown.options)
-	valid = selections.answered & (groups >= 0)
-	group_count, group_total, group_n_eff = group_cells(groups, valid, weights, m)
-	chosen = selections.chosen[valid]
-	group_of = groups[valid]
-	counts = np.stack(
-		[np.bincount(group_of, weights=column, minlength=m) for column in chosen.T.astype(float)]
+def crosstab_multiple(question, selections: Selections, breakdown: Breakdown, groups, weights, squares, z):
+	"""By distinct answers first (few), then options: the options chosen by a group are the distinct
+	answers' choices weighted by how often the group gave each."""
+	m, distinct = len(breakdown.options), len(selections.answered)
+	counts, totals, square_sums = cell_sums(
+		selections.answer * (m + 1) + groups, weights, squares, (distinct, m + 1)
 	)
-	weighted = np.stack(
-		[np.bincount(group_of, weights=weights[valid] * column, minlength=m) for column in chosen.T]
-	)
+	answered = selections.answered
+	counts, totals, square_sums = counts[answered, 1:], totals[answered, 1:], square_sums[answered, 1:]
+	chosen = selections.chosen[answered].astype(float)
+	group_count, group_total = counts.sum(axis=0), totals.sum(axis=0)
+	group_n_eff = divide(group_total**2, square_sums.sum(axis=0))
+	option_counts = (chosen.T @ counts).round().astype(int)
+	weighted = chosen.T @ totals
 	column_shares = divide(weighted, group_total[None, :])
-	deff = kish_design_effect(weights[valid])
+	deff = table_design_effect(counts, totals, square_sums)
 	tests = [
 		chi_square(
-			np.stack([counts[i], group_count - counts[i]]),
+			np.stack([option_counts[i], group_count - option_counts[i]]),
 			np.stack([weighted[i], group_total - weighted[i]]),
 			deff,
 		)
@@ -415,7 +433,7 @@ def crosstab_multiple(question, selections: Selections, breakdown: Breakdown, gr
 	return crosstab_result(
 		question,
 		breakdown,
-		counts.astype(int),
+		option_counts,
 		weighted,
 		column_shares,
 		divide(weighted, weighted.sum(axis=1)[:, None]),
@@ -484,6 +502,7 @@ def analyse(
 		result["notes"].append("no_responses")
 		return result
 	values = np.asarray(weights.values, dtype=float)
+	squares = values * values
 	coded: dict[str, object] = {}
 	for question in form.questions:
 		kind = question.question.question_type
@@ -502,18 +521,22 @@ def analyse(
 		else:
 			summary = text_summary(question, column)
 		result["questions"].append(summary)
+	shifted_codes: dict[str, np.ndarray] = {}
 	for breakdown in breakdowns:
 		if breakdown.column not in frame.columns or not breakdown.options:
 			continue
-		groups = breakdown_codes(frame, breakdown)
+		groups = np.maximum(breakdown_codes(frame, breakdown) + 1, 0)  # 0: in no group
 		for question in form.questions:
 			if question.code == breakdown.column or question.code not in coded:
 				continue
 			answers = coded[question.code]
 			if isinstance(answers, Selections):
-				table = crosstab_multiple(question, answers, breakdown, groups, values, z)
+				table = crosstab_multiple(question, answers, breakdown, groups, values, squares, z)
 			else:
-				table = crosstab_single(question, answers, breakdown, groups, values, z)
+				shifted = shifted_codes.get(question.code)
+				if shifted is None:
+					shifted = shifted_codes[question.code] = np.maximum(answers + 1, 0)
+				table = crosstab_single(question, shifted, breakdown, groups, values, squares, z)
 			result["crosstabs"].append(table)
 	return result
 

@@ -115,8 +115,41 @@ def normalised(values: np.ndarray) -> np.ndarray:
 	return values * (len(values) / values.sum())
 
 
-def is_missing(values: pd.Series) -> pd.Series:
-	return values.isna() | (values.astype(object) == "")
+# Codes of an answer among a question's categories (rules/analysis.py uses them too).
+UNANSWERED = -1
+OTHER_VALUE = -2  # an answer that is none of the categories (a choice removed from a later version)
+
+
+def factorize(values) -> tuple[np.ndarray, list[str | None]]:
+	"""Each answer's position among the distinct answers (-1 when unanswered), and those answers as text:
+	None for an empty one, a whole number (a Likert point read as a number) without its decimal part.
+	Answers have few distinct values, so everything else is done once per distinct value."""
+	codes, uniques = pd.factorize(pd.Series(values), use_na_sentinel=True)
+	return codes.astype(np.int64), [answer_text(value) for value in uniques]
+
+
+def answer_text(value) -> str | None:
+	if value is None:
+		return None
+	if isinstance(value, float | np.floating):
+		if np.isnan(value):
+			return None
+		return str(int(value)) if float(value).is_integer() else str(value)
+	text = str(value)
+	return text if text.strip() else None
+
+
+def code_answers(values, categories: Sequence[str]) -> np.ndarray:
+	"""Each answer's position among `categories`; UNANSWERED, or OTHER_VALUE for an answer that is none."""
+	codes, texts = factorize(values)
+	position = {category: index for index, category in enumerate(categories)}
+	lookup = [UNANSWERED if text is None else position.get(text, OTHER_VALUE) for text in texts]
+	return np.array([*lookup, UNANSWERED], dtype=np.int64)[codes]
+
+
+def answered_mask(values) -> np.ndarray:
+	codes, texts = factorize(values)
+	return np.array([text is not None for text in texts] + [False])[codes]
 
 
 def post_stratify(cells: Sequence, populations: Mapping[str, float]) -> Weights:
@@ -128,7 +161,7 @@ def post_stratify(cells: Sequence, populations: Mapping[str, float]) -> Weights:
 	known = {key: float(value) for key, value in populations.items() if value and float(value) > 0}
 	if not known:
 		return unweighted(size, POST_STRATIFICATION, [Note("no_population")])
-	counts = cells[~is_missing(cells)].value_counts()
+	counts = cells[answered_mask(cells)].value_counts()
 	notes = []
 	zero = sorted(key for key in counts.index if key in populations and key not in known)
 	if zero:
@@ -169,13 +202,11 @@ def rake(
 		if not categories or totals.sum() <= 0:
 			notes.append(Note("no_population", (margin,)))
 			continue
-		values = pd.Series(values, dtype=object)
-		missing = is_missing(values).to_numpy()
-		codes = pd.Index(categories, dtype=object).get_indexer(values.to_numpy()).astype(np.int64)
+		codes = code_answers(values, categories)
 		answered = codes >= 0
-		if outside := int((~answered & ~missing).sum()):
+		if outside := int((codes == OTHER_VALUE).sum()):
 			notes.append(Note("outside_margin", (margin, outside)))
-		if unanswered := int(missing.sum()):
+		if unanswered := int((codes == UNANSWERED).sum()):
 			notes.append(Note("margin_missing", (margin, unanswered)))
 		counts = np.bincount(codes[answered], minlength=len(categories))
 		if empty := [
@@ -218,24 +249,19 @@ def margin_gap(weights: np.ndarray, codes: np.ndarray, answered: np.ndarray, sha
 def stratum_cells(frame: pd.DataFrame, codes: Sequence[str]) -> pd.Series:
 	"""Each respondent's stratum key (the strata questions' answers joined by "|"), None when one of them
 	is unanswered."""
+	size = len(frame)
 	if not codes or any(code not in frame.columns for code in codes):
-		return pd.Series([None] * len(frame), index=frame.index, dtype=object)
-	parts = [answer_text(frame[code]) for code in codes]
-	keys = parts[0].astype(object)
-	for part in parts[1:]:
-		keys = keys + STRATUM_SEPARATOR + part
-	missing = np.logical_or.reduce([is_missing(part).to_numpy() for part in parts])
-	keys = keys.astype(object)
-	keys[missing] = None
-	return keys
-
-
-def answer_text(values: pd.Series) -> pd.Series:
-	"""A choice column as text: whole numbers (a Likert point read as a number) without a decimal part."""
-	if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-		text = values.astype("Int64").astype(object)
-		return text.where(values.notna(), None).map(lambda value: None if value is None else str(value))
-	return values.astype(object).where(values.notna(), None)
+		return pd.Series([None] * size, index=frame.index, dtype=object)
+	parts = [factorize(frame[code]) for code in codes]
+	combined = np.zeros(size, dtype=np.int64)
+	for positions, texts in parts:
+		combined = combined * (len(texts) + 1) + (positions + 1)
+	_distinct, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+	keys = []
+	for row in first:
+		texts = [texts[positions[row]] if positions[row] >= 0 else None for positions, texts in parts]
+		keys.append(None if None in texts else STRATUM_SEPARATOR.join(texts))
+	return pd.Series(np.array(keys, dtype=object)[inverse.ravel()], index=frame.index, dtype=object)
 
 
 def strata_margins(populations: Mapping[str, float], codes: Sequence[str]) -> dict[str, dict[str, float]]:
@@ -279,6 +305,6 @@ def survey_weights(
 	missing_columns = [code for code in targets if code not in frame.columns]
 	if missing_columns:
 		return unweighted(size, method, [*first, Note("outside_margin", (missing_columns[0], size))])
-	raked = rake({code: answer_text(frame[code]) for code in targets}, targets)
+	raked = rake({code: frame[code] for code in targets}, targets)
 	notes = (*first, *((Note("raked_instead"),) if first and raked.method == RAKING else ()), *raked.notes)
 	return Weights(raked.values, raked.method, method, notes, raked.iterations)
