@@ -40,6 +40,8 @@ UNIT_SCOPED_DOCTYPES = {
 	# The units below an approved survey of the city or a district take part in it (collection in their
 	# areas, enumerators of the city's office).
 	"Opinion Survey": UnitRule("responsible_unit", issued_readable_below=True),
+	# A survey's responses belong to its responsible unit (the units above it read them too).
+	"Survey Response": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own

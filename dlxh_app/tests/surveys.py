@@ -207,3 +207,23 @@ class SurveyTestCase(IntegrationTestCase):
 		for word in words:
 			self.assertIn(word, str(caught.exception))
 		return caught.exception
+
+
+COLLECTING = ((OFFICER, "Propose"), (LEADER, "Approve"), (OFFICER, "Start Collection"))
+
+
+def collecting_survey(records: dict, **values):
+	"""A survey of `survey_values` in the field, taken online (open since yesterday, for a week)."""
+	from frappe.utils import add_days, now_datetime
+
+	values = {
+		"online_enabled": 1,
+		"opens_on": add_days(now_datetime(), -1),
+		"closes_on": add_days(now_datetime(), 7),
+	} | values
+	return act(make_survey(records, **values), *COLLECTING)
+
+
+def answers(**values) -> dict:
+	"""A valid response to the test form (a satisfied man of An Hòa), changed by `values`."""
+	return {"khu_vuc": "an_hoa", "gioi_tinh": "nam", "tuoi": "34", "hai_long": "4"} | values

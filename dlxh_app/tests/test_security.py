@@ -536,6 +536,17 @@ class TestWhitelistedMethods(SecurityTestCase):
 				else [f"import_xlsform of report_b's file: answered {response.status_code}"]
 			)
 
+		def quota_progress(client, user):
+			"""A survey's quotas only to who may read the survey."""
+			response = api(client, f"{surveys}.api.get_quota_progress", survey=fixture.records["survey_b"][1])
+			if may_read(user, "survey_b") and user and USERS[user][0] != "DLXH Collaborator":
+				return [] if response.status_code == 200 else [f"get_quota_progress: {response.status_code}"]
+			return (
+				[]
+				if denied(response)
+				else [f"get_quota_progress of survey_b: answered {response.status_code}"]
+			)
+
 		def own_session(client, user):
 			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
 			the login form's, with no roles and no DocTypes."""
@@ -594,6 +605,7 @@ class TestWhitelistedMethods(SecurityTestCase):
 				lambda client: api(client, f"{surveys}.xlsform.export_xlsform", name=LIBRARY_QUESTIONNAIRE)
 			),
 			f"{surveys}.xlsform.import_xlsform": import_another_units_file,
+			f"{surveys}.api.get_quota_progress": quota_progress,
 		}
 
 	def test_every_whitelisted_method_has_a_case(self):
