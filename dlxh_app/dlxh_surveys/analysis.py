@@ -28,6 +28,12 @@ from dlxh_app.dlxh_surveys.rules.analysis import (
 	demographic_breakdowns,
 	values_breakdown,
 )
+from dlxh_app.dlxh_surveys.rules.charts import (
+	comparison_chart,
+	crosstab_chart,
+	likert_chart,
+	question_chart,
+)
 from dlxh_app.dlxh_surveys.rules.questionnaire import (
 	DECIMAL,
 	INTEGER,
@@ -228,9 +234,46 @@ def get_comparison(survey: str) -> dict:
 	before, after = (survey, pair) if timing == BEFORE else (pair, survey)
 	first, second = survey_analysis(before), survey_analysis(after)
 	result = compare(first, second, second.get("confidence") or 0.95)
+	labels = (_("Before: {0}").format(before), _("After: {0}").format(after))
+	result["charts"] = {entry["code"]: comparison_chart(entry, *labels) for entry in result["questions"]}
 	return result | {
 		"before": {key: first.get(key) for key in ("survey", "title", "respondents", "computed_at")},
 		"after": {key: second.get(key) for key in ("survey", "title", "respondents", "computed_at")},
+	}
+
+
+@frappe.whitelist()
+def get_charts(
+	survey: str,
+	by: str | None = None,
+	area: str | list | None = None,
+	unit: str | None = None,
+	date_from: str | None = None,
+	date_to: str | None = None,
+) -> dict:
+	"""The charts (SVG) of a survey's analysis: each question's answers with margins of error, its Likert
+	scales side by side, and with `by` (a breakdown's column) each question by that breakdown."""
+	check_readable(survey)
+	return charts_of(survey_analysis(survey, subset(area, unit, date_from, date_to)), by)
+
+
+def charts_of(result: dict, by: str | None = None) -> dict:
+	questions = result.get("questions", [])
+	scales: dict[tuple, list] = {}
+	for question in questions:
+		if question["type"] == LIKERT and question.get("options"):
+			scales.setdefault(tuple(option["value"] for option in question["options"]), []).append(question)
+	return {
+		"questions": {
+			question["code"]: chart for question in questions if (chart := question_chart(question))
+		},
+		"likert": [chart for group in scales.values() if (chart := likert_chart(group))],
+		"crosstabs": {
+			table["question"]: crosstab_chart(table)
+			for table in result.get("crosstabs", [])
+			if by and table["by"] == by
+		},
+		"computed_at": result.get("computed_at"),
 	}
 
 

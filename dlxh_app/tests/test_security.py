@@ -620,6 +620,7 @@ class TestWhitelistedMethods(SecurityTestCase):
 			f"{surveys}.api.get_quota_progress": quota_progress,
 			f"{surveys}.analysis.get_analysis": survey_readers(f"{surveys}.analysis.get_analysis", 200),
 			f"{surveys}.analysis.get_comparison": survey_readers(f"{surveys}.analysis.get_comparison", 417),
+			f"{surveys}.analysis.get_charts": survey_readers(f"{surveys}.analysis.get_charts", 200),
 			f"{surveys}.analysis.export_analysis": survey_readers(
 				f"{surveys}.analysis.export_analysis", 417, file_format="csv"
 			),

@@ -71,6 +71,10 @@ class TestSurveyAnalysis(SurveyTestCase):
 					t for t in result["crosstabs"] if (t["question"], t["by"]) == ("hai_long", "gioi_tinh")
 				)
 				self.assertEqual([group["respondents"] for group in table["groups"]], [3, 3])
+				charts = as_user(user, analysis.get_charts, survey, by="gioi_tinh")
+				self.assertIn("<svg", charts["questions"]["hai_long"])
+				self.assertEqual(len(charts["likert"]), 1)
+				self.assertIn("Giới tính", charts["crosstabs"]["hai_long"])
 
 	def test_a_sibling_unit_and_guest_are_refused(self):
 		survey = self.collected()
@@ -197,6 +201,7 @@ class TestSurveyAnalysis(SurveyTestCase):
 				dissatisfied = option(satisfaction, "1")
 				self.assertLess(dissatisfied["difference"], 0)
 				self.assertGreater(satisfaction["mean_change"]["difference"], 0)
+				self.assertIn("<svg", result["charts"]["hai_long"])
 		self.assertRefused(
 			lambda: as_user(SIBLING_OFFICER, analysis.get_comparison, after), exception=frappe.PermissionError
 		)
