@@ -250,11 +250,13 @@ def get_charts(
 	unit: str | None = None,
 	date_from: str | None = None,
 	date_to: str | None = None,
+	method: str | None = None,
 ) -> dict:
 	"""The charts (SVG) of a survey's analysis: each question's answers with margins of error, its Likert
 	scales side by side, and with `by` (a breakdown's column) each question by that breakdown."""
 	check_readable(survey)
-	return charts_of(survey_analysis(survey, subset(area, unit, date_from, date_to)), by)
+	filters = subset(area, unit, date_from, date_to)
+	return charts_of(survey_analysis(survey, filters, method or AUTOMATIC), by)
 
 
 def charts_of(result: dict, by: str | None = None) -> dict:
