@@ -26,6 +26,8 @@ from dlxh_app.dlxh_surveys.rules.analysis import (
 	analyse,
 	compare,
 	demographic_breakdowns,
+	finite_population_correction,
+	margin_of_error,
 	values_breakdown,
 )
 from dlxh_app.dlxh_surveys.rules.charts import (
@@ -41,6 +43,7 @@ from dlxh_app.dlxh_surveys.rules.questionnaire import (
 	SELECT_MULTIPLE,
 	SELECT_ONE,
 )
+from dlxh_app.dlxh_surveys.rules.sampling import z_score
 from dlxh_app.dlxh_surveys.rules.weighting import AUTOMATIC, METHODS, survey_weights
 from dlxh_app.limits import count_expensive_call
 
@@ -276,6 +279,40 @@ def charts_of(result: dict, by: str | None = None) -> dict:
 			if by and table["by"] == by
 		},
 		"computed_at": result.get("computed_at"),
+	}
+
+
+def result_report(survey: str) -> dict:
+	"""What the printed result report (print format Survey Results, a Jinja method) shows of a survey the
+	user may read: the analysis with its notes, its charts, the collection period, the largest margin of
+	error (of a 50 % share over every respondent, the weights and the population counted) and, when the
+	pair may be read too, the before/after comparison."""
+	check_readable(survey)
+	result = describe(survey_analysis(survey))
+	first, last = frappe.db.sql(
+		"select min(submitted_at), max(submitted_at) from `tabSurvey Response` where survey = %s and is_current = 1",
+		survey,
+	)[0]
+	confidence = result.get("confidence") or 0.95
+	effective = (result.get("weighting") or {}).get("effective_size") or 0
+	largest = margin_of_error(
+		0.5,
+		effective,
+		z_score(confidence),
+		finite_population_correction(result.get("population"), result.get("respondents") or 0),
+	)
+	comparison = None
+	if result.get("paired_survey") and frappe.has_permission(
+		"Opinion Survey", "read", result["paired_survey"]
+	):
+		comparison = get_comparison(survey)
+	return {
+		"analysis": result,
+		"charts": charts_of(result),
+		"comparison": comparison,
+		"first_response": first,
+		"last_response": last,
+		"largest_margin": float(largest) * 100 if effective else None,
 	}
 
 
