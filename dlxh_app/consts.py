@@ -42,6 +42,7 @@ UNIT_SCOPED_DOCTYPES = {
 	"Opinion Survey": UnitRule("responsible_unit", issued_readable_below=True),
 	# A survey's responses belong to its responsible unit (the units above it read them too).
 	"Survey Response": UnitRule("unit"),
+	"Survey Invitation": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own

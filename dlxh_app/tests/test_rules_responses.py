@@ -62,3 +62,60 @@ class TestQuotas(TestCase):
 		book = QuotaBook({"a": Stratum(1, 1)}, OverQuota.CLOSE_STRATUM)
 		book.remove("a", over=False)
 		self.assertFalse(book.add("a"))
+
+
+class TestResponseTable(TestCase):
+	def form(self):
+		from dlxh_app.dlxh_surveys.rules.questionnaire import Choice, Question, QuestionnaireForm
+
+		return QuestionnaireForm.build(
+			"f",
+			(
+				Question("Begin Group", "nhom"),
+				Question("Select One", "gioi_tinh", "Giới tính", "gt", required=True),
+				Question("End Group"),
+				Question("Select Multiple", "kenh", "Kênh", "kenh"),
+				Question("Integer", "tuoi", "Tuổi"),
+			),
+			(
+				Choice("gt", "nam", "Nam"),
+				Choice("gt", "nu", "Nữ"),
+				Choice("kenh", "bao", "Báo"),
+				Choice("kenh", "loa", "Loa"),
+			),
+		)
+
+	def test_kobo_headers_with_groups_indicators_and_metadata(self):
+		from dlxh_app.dlxh_surveys.rules.response_table import map_columns, read_csv, row_reader
+
+		table = read_csv(
+			"start,nhom/gioi_tinh,kenh,kenh/bao,kenh/loa,tuoi,_id,_submission_time\n"
+			"2025-05-01,Nữ,bao loa,1,1,34,7,2025-05-01T08:00:00\n".encode()
+		)
+		mapping = map_columns(table.headers, self.form())
+		self.assertEqual(mapping.questions, {1: "gioi_tinh", 2: "kenh", 5: "tuoi"})
+		self.assertEqual(mapping.time_column, 7)
+		self.assertEqual(
+			row_reader(mapping, self.form())(table.rows[0]),
+			{"gioi_tinh": "nu", "kenh": "bao loa", "tuoi": "34"},
+		)
+
+	def test_odk_central_headers_and_semicolons(self):
+		from dlxh_app.dlxh_surveys.rules.response_table import map_columns, read_csv
+
+		table = read_csv(b"SubmissionDate;nhom-gioi_tinh;KEY\n2025-05-01;nam;uuid:1\n")
+		self.assertEqual(map_columns(table.headers, self.form()).questions, {1: "gioi_tinh"})
+
+	def test_unknown_columns_are_refused_by_name(self):
+		from dlxh_app.dlxh_surveys.rules.response_table import map_columns, read_csv
+
+		with self.assertRaises(RuleError) as caught:
+			map_columns(read_csv(b"gioi_tinh,cau_la,tuoi2\nnam,1,2\n").headers, self.form())
+		self.assertEqual(caught.exception.values, (["cau_la", "tuoi2"],))
+
+	def test_not_utf8_is_refused(self):
+		from dlxh_app.dlxh_surveys.rules.response_table import read_csv
+
+		with self.assertRaises(RuleError) as caught:
+			read_csv("Giới tính,Nữ".encode("utf-16"))
+		self.assertEqual(caught.exception.code, "encoding")

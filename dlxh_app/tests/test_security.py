@@ -559,6 +559,23 @@ class TestWhitelistedMethods(SecurityTestCase):
 
 			return case
 
+		def invitations(method, **args):
+			"""A survey's invitation codes only to its staff. Staff are not asked to generate (that makes
+			records)."""
+
+			def case(client, user):
+				staff = may_read(user, "survey_b") and user and USERS[user][0] != "DLXH Collaborator"
+				if staff and method == "generate_invitations":
+					return []
+				response = api(
+					client, f"{surveys}.invitations.{method}", survey=fixture.records["survey_b"][1], **args
+				)
+				if staff:
+					return [] if response.status_code == 200 else [f"{method}: {response.status_code}"]
+				return [] if denied(response) else [f"{method} of survey_b: answered {response.status_code}"]
+
+			return case
+
 		def own_session(client, user):
 			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
 			the login form's, with no roles and no DocTypes."""
@@ -623,6 +640,16 @@ class TestWhitelistedMethods(SecurityTestCase):
 			f"{surveys}.analysis.get_charts": survey_readers(f"{surveys}.analysis.get_charts", 200),
 			f"{surveys}.analysis.export_analysis": survey_readers(
 				f"{surveys}.analysis.export_analysis", 417, file_format="csv"
+			),
+			f"{surveys}.invitations.generate_invitations": invitations("generate_invitations", count=1),
+			f"{surveys}.invitations.export_invitations": invitations("export_invitations"),
+			f"{surveys}.response_import.import_responses": staff_only(
+				lambda client: api(
+					client,
+					f"{surveys}.response_import.import_responses",
+					survey=fixture.records["survey_b"][1],
+					file_url=frappe.db.get_value("File", fixture.linked["File"], "file_url"),
+				)
 			),
 		}
 

@@ -5,6 +5,8 @@
 survey's questionnaire with the problem named in Vietnamese, nothing half-saved, quotas counted and applied,
 corrections as new versions, and load_answers giving one row per current response."""
 
+import io
+
 import frappe
 from frappe.utils import add_days, now_datetime
 
@@ -233,3 +235,90 @@ class TestQuotaProgress(SurveyTestCase):
 		self.assertRefused(
 			lambda: as_user(SIBLING_OFFICER, get_quota_progress, survey), exception=frappe.PermissionError
 		)
+
+
+class TestInvitations(SurveyTestCase):
+	def test_codes_are_generated_and_exported_by_the_surveys_staff(self):
+		from dlxh_app.dlxh_surveys.invitations import export_invitations, generate_invitations
+
+		survey = collecting_survey(self.records, require_token=1)
+		self.assertEqual(as_user(OFFICER, generate_invitations, survey.name, 5), 5)
+		tokens = frappe.get_all("Survey Invitation", {"survey": survey.name}, pluck="token")
+		self.assertEqual(len(set(tokens)), 5)
+		as_user(OFFICER, export_invitations, survey.name)
+		exported = frappe.response["filecontent"].decode("utf-8-sig")
+		for token in tokens:
+			self.assertIn(f"/khao-sat/{survey.public_slug}?ma={token}", exported)
+		self.assertRefused(lambda: as_user(OFFICER, generate_invitations, survey.name, 0), "5000")
+		self.assertRefused(
+			lambda: as_user(SIBLING_OFFICER, generate_invitations, survey.name, 1),
+			exception=frappe.PermissionError,
+		)
+
+
+class TestImport(SurveyTestCase):
+	CSV = (
+		"_id,khu_vuc,gioi_tinh,tuoi,hai_long,ly_do,kien_nghi,_submission_time\n"
+		"1,an_hoa,nam,34,4,,,2026-11-20T08:00:00\n"
+		"2,cai_khe,Nữ,61,1,Chờ lâu,,2026-11-21T09:30:00\n"
+		"3,an_hoa,khac,40,9,,,\n"
+		"4,an_hoa,nu,,3,Không rõ,,\n"
+	)
+
+	def test_nothing_is_imported_unless_every_row_is_valid_with_a_row_by_row_report(self):
+		from dlxh_app.dlxh_surveys.response_import import import_table
+
+		survey = collecting_survey(self.records).name
+		with in_language("vi"):
+			error = self.assertRefused(
+				lambda: as_user(OFFICER, import_table, survey, self.CSV, "phieu.csv"),
+				"Dòng 4",
+				"gioi_tinh",
+				"hai_long",
+				"Dòng 5",
+				"tuoi",
+				"ly_do",
+				exception=ResponsesRefused,
+			)
+		self.assertNotIn("Dòng 2", str(error))
+		self.assertEqual(count(survey), 0)
+
+	def test_valid_rows_only_returns_the_rejected_rows_as_a_file(self):
+		from dlxh_app.dlxh_surveys.response_import import import_table
+
+		survey = collecting_survey(self.records).name
+		outcome = as_user(OFFICER, import_table, survey, self.CSV, "phieu.csv", valid_only=True)
+		self.assertEqual((outcome["imported"], outcome["rejected"]), (2, 2))
+		self.assertEqual([error["row"] for error in outcome["errors"]], [4, 5])
+		rejected = frappe.get_doc("File", {"file_url": outcome["rejected_file"]}).get_content()
+		if isinstance(rejected, bytes):
+			rejected = rejected.decode("utf-8-sig")
+		self.assertIn("3,an_hoa,khac,40,9", rejected)
+		self.assertNotIn("1,an_hoa,nam,34,4", rejected)
+		frame = load_answers(survey)
+		self.assertEqual(list(frame["gioi_tinh"]), ["nam", "nu"])
+		self.assertEqual(str(frame["submitted_at"][0])[:16], "2026-11-20 08:00")
+
+	def test_wrong_columns_are_refused_naming_them(self):
+		from dlxh_app.dlxh_surveys.response_import import import_table
+
+		survey = collecting_survey(self.records).name
+		with in_language("vi"):
+			self.assertRefused(
+				lambda: import_table(survey, "khu_vuc,gioi_tinh,cau_la\nan_hoa,nam,1\n", "x.csv"), "cau_la"
+			)
+
+	def test_an_xlsx_export_is_read(self):
+		from openpyxl import Workbook
+
+		from dlxh_app.dlxh_surveys.response_import import import_table
+
+		survey = collecting_survey(self.records).name
+		workbook = Workbook()
+		sheet = workbook.active
+		sheet.append(["khu_vuc", "gioi_tinh", "tuoi", "hai_long"])
+		sheet.append(["Cái Khế", "nu", 45, 5])
+		buffer = io.BytesIO()
+		workbook.save(buffer)
+		self.assertEqual(import_table(survey, buffer.getvalue(), "kobo.xlsx")["imported"], 1)
+		self.assertEqual(list(load_answers(survey)["khu_vuc"]), ["cai_khe"])
