@@ -18,7 +18,7 @@ done
 if [ ${#need_debs[@]} -gt 0 ]; then
 	if [ "$(id -u)" = 0 ]; then
 		echo "Installing Debian packages: ${need_debs[*]}"
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_debs[@]}" >/dev/null
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${need_debs[@]}" >/dev/null
 	else
 		echo "Missing Debian packages: ${need_debs[*]} (run: sudo apt-get install ${need_debs[*]})" >&2
 		exit 1

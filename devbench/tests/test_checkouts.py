@@ -98,6 +98,10 @@ def answer(url: str, data: dict | None = None) -> str:
 
 
 class TestTwoCheckoutsOnOneMachine(IntegrationTestCase):
+	"""Slow by nature (30–50 s): what is tested is two checkouts' processes at once, so each test starts
+	the other checkout's server or test run in a process of its own, which imports the engine and builds
+	its site as a newcomer's `make run` / `make test` would."""
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

@@ -127,6 +127,8 @@ def readme_demo_table() -> list[dict]:
 
 
 class TestDemo(IntegrationTestCase):
+	# The class builds the whole demo once (20–40 s), as `make run` does: a year and a half of monthly
+	# reports taken through their workflows, plans, syntheses and surveys; its tests only read it.
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

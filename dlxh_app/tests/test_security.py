@@ -114,7 +114,8 @@ class SecurityTestCase(IntegrationTestCase):
 
 
 class TestRestRoutes(SecurityTestCase):
-	"""Every REST route of every app DocType, for each probing user."""
+	"""Every REST route of every app DocType, for each probing user. Each test takes 2–5 s by nature: it
+	makes hundreds of HTTP requests (read, list, write, delete of every record beyond the user's reach)."""
 
 	def walk(self, user: str | None) -> list[str]:
 		fixture = self.fixture
@@ -708,6 +709,8 @@ def legal_next_states(workflow, state: str, user: str, owner: str) -> set[str] |
 class TestWorkflowStates(SecurityTestCase):
 	"""A workflow state changes only as the workflow allows, however the document is saved."""
 
+	# Slow by nature (5–15 s): every state of every active workflow is tried by a plain save, as each user
+	# who may write the record, on the fixture's records of every workflow DocType.
 	def test_no_state_is_reached_by_a_plain_save(self):
 		fixture = self.fixture
 		attempts = []

@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import { expect, test } from 'vitest'
 import { boot } from '../boot'
 import FieldInput from './FieldInput.vue'
+import LinkInput from './LinkInput.vue'
 
 const dateField = { fieldname: 'entry_date', label: 'Entry Date', fieldtype: 'Date' }
 
@@ -48,4 +49,16 @@ test('read-only values are translated and rich text is sanitised', () => {
 test('the server error is shown beside the field', () => {
   const wrapper = mount(FieldInput, { props: { field: { fieldname: 'unit', label: 'Unit', fieldtype: 'Data' }, modelValue: 'X', error: 'Unit: not a reporting unit' } })
   expect(wrapper.get('[data-testid=field-error]').text()).toBe('Unit: not a reporting unit')
+})
+
+test("a Link field searches with its DocType's link filters, computed from the document", () => {
+  const field = {
+    fieldname: 'parent_plan',
+    label: 'Parent Plan',
+    fieldtype: 'Link',
+    options: 'DLXH Plan',
+    link_filters: '[["DLXH Plan","plan_year","=","eval:doc.plan_year"],["DLXH Plan","docstatus","=",1]]',
+  }
+  const wrapper = mount(FieldInput, { props: { field, modelValue: null, doctype: 'DLXH Plan', doc: { plan_year: 2026 } } })
+  expect(wrapper.getComponent(LinkInput).props('filters')).toEqual({ plan_year: ['=', 2026], docstatus: ['=', 1] })
 })

@@ -2,13 +2,6 @@
 // License: MIT. See license.txt
 
 frappe.ui.form.on("DLXH Plan", {
-	setup(frm) {
-		// A unit's plan carries out an issued plan of the same year.
-		frm.set_query("parent_plan", () => ({
-			filters: { plan_year: frm.doc.plan_year, docstatus: 1, name: ["!=", frm.doc.name] },
-		}));
-	},
-
 	refresh(frm) {
 		// The workflow's Return action needs a reason; this asks for it and returns in one step.
 		const returnable = ["Pending Approval", "Approved"].includes(frm.doc.workflow_state);

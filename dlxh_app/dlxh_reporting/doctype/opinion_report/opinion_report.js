@@ -2,13 +2,6 @@
 // License: MIT. See license.txt
 
 frappe.ui.form.on("Opinion Report", {
-	setup(frm) {
-		// An ad hoc report answers an issued request that is still open.
-		frm.set_query("report_request", () => ({
-			filters: { docstatus: 1, workflow_state: "Issued" },
-		}));
-	},
-
 	refresh(frm) {
 		const editable = ["Draft", "Returned"].includes(frm.doc.workflow_state);
 		if (editable && !frm.is_new() && frm.perm[0] && frm.perm[0].write) {

@@ -2,10 +2,6 @@
 // License: MIT. See license.txt
 
 frappe.ui.form.on("Report Request", {
-	setup(frm) {
-		frm.set_query("unit", "units", () => ({ filters: { is_reporting_unit: 1 } }));
-	},
-
 	refresh(frm) {
 		// Who has answered: the server fills __onload.responses once the request is issued.
 		const responses = (frm.doc.__onload || {}).responses;
