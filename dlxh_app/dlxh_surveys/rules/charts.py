@@ -67,11 +67,12 @@ def line(x1: float, y1: float, x2: float, y2: float, stroke: str = "#333", width
 
 
 def axis(left: float, right: float, top: float, bottom: float, maximum: float) -> list[str]:
-	"""Vertical grid lines at every 25 % of `maximum`, labelled under the chart."""
+	"""Vertical grid lines in round steps (25 points up to 100 %, 10 up to 50 %), labelled under the chart."""
 	parts = []
-	for step in range(5):
-		value = maximum * step / 4
-		x = left + (right - left) * step / 4
+	steps = 4 if maximum > 50 else 5
+	for step in range(steps + 1):
+		value = maximum * step / steps
+		x = left + (right - left) * step / steps
 		parts.append(line(x, top, x, bottom, "#ddd"))
 		parts.append(text(x, bottom + 14, f"{number(value, 0)}%", "middle", fill="#555"))
 	return parts
