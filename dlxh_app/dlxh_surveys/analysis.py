@@ -46,6 +46,7 @@ from dlxh_app.dlxh_surveys.rules.questionnaire import (
 from dlxh_app.dlxh_surveys.rules.sampling import z_score
 from dlxh_app.dlxh_surveys.rules.weighting import AUTOMATIC, METHODS, survey_weights
 from dlxh_app.limits import count_expensive_call
+from dlxh_app.permissions import reachable_units
 
 CACHE_KEY = "dlxh-survey-analysis"
 # Cached results are kept for a day at most; the fingerprint decides whether one may be used.
@@ -344,6 +345,7 @@ def export_analysis(
 		content = tables_workbook(describe(survey_analysis(survey, filters)))
 		name = f"{base}-bang-ket-qua.xlsx"
 	else:
+		check_responses_readable(doc)
 		count_expensive_call()
 		frame, form, weights, _population, _confidence = weighted_answers(doc, filters)
 		data = clean_data(frame, form, weights.values)
@@ -357,6 +359,17 @@ def export_analysis(
 	frappe.response["filename"] = name
 	frappe.response["filecontent"] = content
 	frappe.response["type"] = "download"
+
+
+def check_responses_readable(doc) -> None:
+	"""The data set is the responses themselves (free-text answers included): only for who may read the
+	survey's Survey Responses, its unit's staff and the city, not the units below an approved survey, who
+	read its results."""
+	if not (
+		frappe.has_permission("Survey Response", "read")
+		and reachable_units([doc.responsible_unit]) == [doc.responsible_unit]
+	):
+		raise frappe.PermissionError(_("You may not read the responses of survey {0}.").format(doc.name))
 
 
 class CleanData:

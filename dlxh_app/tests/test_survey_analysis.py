@@ -12,7 +12,9 @@ from frappe.utils import add_days, now_datetime
 from dlxh_app.dlxh_surveys import analysis
 from dlxh_app.dlxh_surveys.responses import store_responses
 from dlxh_app.tests.surveys import (
+	CITY,
 	CITY_OFFICER,
+	MANAGER,
 	OFFICER,
 	SIBLING_OFFICER,
 	STRATA,
@@ -20,8 +22,9 @@ from dlxh_app.tests.surveys import (
 	SurveyTestCase,
 	answers,
 	collecting_survey,
+	make_survey,
 )
-from dlxh_app.tests.utils import as_user, in_language
+from dlxh_app.tests.utils import act, as_user, in_language
 
 # Two satisfied men and two women (a 5 and a 3) of An Hòa, a dissatisfied man and a woman of Cái Khế.
 RESPONSES = [
@@ -207,3 +210,20 @@ class TestSurveyAnalysis(SurveyTestCase):
 		)
 		alone = collecting_survey(self.records, title="Khảo sát không có cặp").name
 		self.assertRefused(lambda: as_user(OFFICER, analysis.get_comparison, alone), alone)
+
+	def test_a_unit_below_reads_a_city_survey_s_results_but_not_its_responses(self):
+		survey = act(
+			make_survey(self.records, CITY_OFFICER, responsible_unit=CITY, online_enabled=0),
+			(CITY_OFFICER, "Propose"),
+			(MANAGER, "Approve"),
+			(CITY_OFFICER, "Start Collection"),
+		).name
+		store_responses(survey, RESPONSES, "Import")
+		self.assertEqual(as_user(OFFICER, analysis.get_analysis, survey)["respondents"], 6)
+		as_user(OFFICER, analysis.export_analysis, survey, "tables")
+		self.assertRefused(
+			lambda: as_user(OFFICER, analysis.export_analysis, survey, "sav"),
+			exception=frappe.PermissionError,
+		)
+		as_user(CITY_OFFICER, analysis.export_analysis, survey, "csv")
+		self.assertEqual(len(frappe.response["filecontent"].decode("utf-8-sig").strip().splitlines()), 7)
