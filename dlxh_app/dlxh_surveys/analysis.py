@@ -320,6 +320,9 @@ def result_report(survey: str) -> dict:
 # -- exports ------------------------------------------------------------------------------------------
 
 EXPORT_FORMATS = ("csv", "xlsx", "sav", "tables")
+# An XLSX data set is written cell by cell (openpyxl: about a second per thousand responses of 30
+# questions here), so a large one would outlast the request; CSV and SPSS are written in bulk.
+XLSX_ROW_LIMIT = 20_000
 
 
 @frappe.whitelist()
@@ -352,6 +355,12 @@ def export_analysis(
 		if file_format == "csv":
 			content = data.codes.to_csv(index=False).encode("utf-8-sig")
 		elif file_format == "xlsx":
+			if len(data.codes) > XLSX_ROW_LIMIT:
+				frappe.throw(
+					_(
+						"The survey has {0} responses: more than {1} are exported as CSV or SPSS, which Excel opens too."
+					).format(len(data.codes), XLSX_ROW_LIMIT)
+				)
 			content = data_workbook(data)
 		else:
 			content = spss_file(data)

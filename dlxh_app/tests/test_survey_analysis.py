@@ -185,6 +185,12 @@ class TestSurveyAnalysis(SurveyTestCase):
 			book = load_workbook(io.BytesIO(frappe.response["filecontent"]), read_only=True)
 			self.assertEqual(book.sheetnames, ["Phương pháp", "Tần suất", "Bảng chéo"])
 			self.assertRefused(lambda: analysis.export_analysis(survey, "pdf"), "pdf")
+			limit = analysis.XLSX_ROW_LIMIT
+			analysis.XLSX_ROW_LIMIT = 5
+			try:
+				self.assertRefused(lambda: analysis.export_analysis(survey, "xlsx"), "CSV", "SPSS")
+			finally:
+				analysis.XLSX_ROW_LIMIT = limit
 
 	def test_before_and_after_pair_compared(self):
 		before = self.collected(timing="Before Issuance")
