@@ -37,6 +37,12 @@ test("the city's officer analyses the survey after the merger and compares it wi
       await page.getByRole('button', { name: 'So sánh trước và sau' }).click()
       await page.locator('[data-testid=comparison] svg').first().waitFor()
     })
+    await step('the result report prints in the Party format', async () => {
+      const href = await page.locator('[data-testid=result-report]').getAttribute('href')
+      const response = await page.request.get(href)
+      assert.equal(response.status(), 200)
+      assert.match(await response.text(), /BÁO CÁO[\s\S]*<svg/)
+    })
     await step('the SPSS file downloads', async () => {
       const href = await page.getByRole('link', { name: 'Dữ liệu (SPSS)' }).getAttribute('href')
       const response = await page.request.get(href)
