@@ -160,13 +160,14 @@ def command_bench(args) -> None:
 	config = test_site(db_type, role="benchmark")
 	print(f"Benchmarks on {db_type} (site {config.name}):", flush=True)
 	bench_site.open_site(config)
-	from benchmarks import demo, http_load, reporting, survey_analysis
+	from benchmarks import demo, http_load, reporting, survey_analysis, survey_collection
 
 	# The demo first: it is rolled back, while the reporting benchmark commits its data.
 	benchmarks = {
 		"demo": demo,
 		"reporting": reporting,
 		"http_load": http_load,
+		"survey_collection": survey_collection,
 		"survey_analysis": survey_analysis,
 	}
 	for name, benchmark in benchmarks.items():
