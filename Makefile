@@ -6,6 +6,7 @@
 #   make test              MariaDB when 127.0.0.1:3306 answers, otherwise SQLite
 #   make test DB=sqlite    force SQLite;  make test ARGS="-k plan"  pass arguments to pytest
 #   make bench             the benchmarks under benchmarks/, printing figures (MariaDB if it answers)
+#   make bench ONLY=survey_analysis   one of them (module names, separated by commas)
 #   make e2e               the web app's browser tests (Chromium) on a fresh demo site (SQLite; DB= chooses)
 #   make frontend-test     the web app's component tests (Vitest)
 #   make figures           the web app's speed and bundle size, printed (on a fresh demo site)
@@ -15,6 +16,7 @@ DB ?=
 PORT ?= 8000
 ARGS ?=
 NO_DEMO ?=
+ONLY ?=
 
 .PHONY: run test bench e2e figures frontend-test venv console migrate clean
 
@@ -28,7 +30,7 @@ test: venv
 	@$(PY) -m devbench test $(if $(DB),--db $(DB)) -- $(ARGS)
 
 bench: venv
-	@$(PY) -m devbench bench $(if $(DB),--db $(DB))
+	@$(PY) -m devbench bench $(if $(DB),--db $(DB)) $(if $(ONLY),--only $(ONLY))
 
 e2e: venv
 	@$(PY) -m devbench.e2e $(if $(DB),--db $(DB)) $(ARGS)

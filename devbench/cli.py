@@ -160,13 +160,19 @@ def command_bench(args) -> None:
 	config = test_site(db_type, role="benchmark")
 	print(f"Benchmarks on {db_type} (site {config.name}):", flush=True)
 	bench_site.open_site(config)
-	from benchmarks import demo, http_load, reporting, survey_collection
+	from benchmarks import demo, http_load, reporting, survey_analysis, survey_collection
 
 	# The demo first: it is rolled back, while the reporting benchmark commits its data.
-	demo.main()
-	reporting.main()
-	http_load.main()
-	survey_collection.main()
+	benchmarks = {
+		"demo": demo,
+		"reporting": reporting,
+		"http_load": http_load,
+		"survey_collection": survey_collection,
+		"survey_analysis": survey_analysis,
+	}
+	for name, benchmark in benchmarks.items():
+		if not args.only or name in args.only.split(","):
+			benchmark.main()
 
 
 def command_console(args) -> None:
@@ -208,6 +214,8 @@ def main() -> None:
 			command.add_argument("--no-demo", action="store_true", help="do not load the demo data")
 		if name == "test":
 			command.add_argument("pytest_args", nargs="*")
+		if name == "bench":
+			command.add_argument("--only", help="the benchmarks to run, by module name, separated by commas")
 	args = parser.parse_args()
 	os.chdir(ROOT)
 	args.handler(args)

@@ -48,7 +48,11 @@ has_permission = (
 
 # Print formats
 # -------------
-jinja = {"filters": ["dlxh_app.printing.site_resources_only"]}
+jinja = {
+	"filters": ["dlxh_app.printing.site_resources_only"],
+	# The survey's result report (print format Survey Results) reads its analysis and charts.
+	"methods": ["dlxh_app.dlxh_surveys.analysis.result_report"],
+}
 
 # Document events
 # ---------------

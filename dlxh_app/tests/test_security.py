@@ -548,6 +548,18 @@ class TestWhitelistedMethods(SecurityTestCase):
 				else [f"get_quota_progress of survey_b: answered {response.status_code}"]
 			)
 
+		def survey_readers(method, expected, **args):
+			"""A survey's analysis, comparison and exports only to who may read the survey: survey_b, which has
+			no questionnaire nor pair, answers its readers `expected` (200, or 417 saying what it lacks)."""
+
+			def case(client, user):
+				response = api(client, method, survey=fixture.records["survey_b"][1], **args)
+				if may_read(user, "survey_b") and user and USERS[user][0] != "DLXH Collaborator":
+					return [] if response.status_code == expected else [f"{method}: {response.status_code}"]
+				return [] if denied(response) else [f"{method} of survey_b: answered {response.status_code}"]
+
+			return case
+
 		def invitations(method, **args):
 			"""A survey's invitation codes only to its staff. Staff are not asked to generate (that makes
 			records)."""
@@ -641,6 +653,12 @@ class TestWhitelistedMethods(SecurityTestCase):
 			),
 			f"{surveys}.xlsform.import_xlsform": import_another_units_file,
 			f"{surveys}.api.get_quota_progress": quota_progress,
+			f"{surveys}.analysis.get_analysis": survey_readers(f"{surveys}.analysis.get_analysis", 200),
+			f"{surveys}.analysis.get_comparison": survey_readers(f"{surveys}.analysis.get_comparison", 417),
+			f"{surveys}.analysis.get_charts": survey_readers(f"{surveys}.analysis.get_charts", 200),
+			f"{surveys}.analysis.export_analysis": survey_readers(
+				f"{surveys}.analysis.export_analysis", 417, file_format="csv"
+			),
 			f"{surveys}.invitations.generate_invitations": invitations("generate_invitations", count=1),
 			f"{surveys}.invitations.export_invitations": invitations("export_invitations"),
 			f"{surveys}.public_form.submit_form": public_form_of_survey_b,

@@ -7,6 +7,7 @@ import LoginPage from './pages/LoginPage.vue'
 const ListPage = () => import('./pages/ListPage.vue')
 const FormPage = () => import('./pages/FormPage.vue')
 const PrintPage = () => import('./pages/PrintPage.vue')
+const AnalysisPage = () => import('./pages/AnalysisPage.vue')
 
 export const router = createRouter({
   history: createWebHistory('/dlxh'),
@@ -17,6 +18,7 @@ export const router = createRouter({
     { path: '/:slug/new', name: 'new', component: FormPage, props: true },
     { path: '/:slug/:name', name: 'form', component: FormPage, props: true },
     { path: '/:slug/:name/print', name: 'print', component: PrintPage, props: true },
+    { path: '/opinion-survey/:name/analysis', name: 'analysis', component: AnalysisPage, props: true },
   ],
 })
 

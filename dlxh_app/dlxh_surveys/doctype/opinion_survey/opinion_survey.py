@@ -99,6 +99,7 @@ class OpinionSurvey(Document):
 		document_reference: DF.Data | None
 		estimated_total: DF.Currency
 		expected_proportion: DF.Percent
+		findings: DF.TextEditor | None
 		forms_per_enumerator_day: DF.Int
 		margin_of_error: DF.Percent
 		method_expert_interview: DF.Check
@@ -119,6 +120,7 @@ class OpinionSurvey(Document):
 		purpose: DF.TextEditor | None
 		questionnaire: DF.Link | None
 		recipients: DF.SmallText | None
+		recommendations: DF.TextEditor | None
 		require_token: DF.Check
 		responsible_officer: DF.Link | None
 		responsible_unit: DF.Link
