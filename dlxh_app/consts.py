@@ -42,6 +42,8 @@ UNIT_SCOPED_DOCTYPES = {
 	"Opinion Survey": UnitRule("responsible_unit", issued_readable_below=True),
 	# Personal data: the managing unit, the units above it and the city read a collaborator, no one else.
 	"DLXH Collaborator": UnitRule("managing_unit"),
+	# A unit's own representation target (the city's default has no unit: the city's alone).
+	"Collaborator Target": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own
@@ -59,6 +61,7 @@ SCOPED_CHILD_TABLES = {
 	"Survey Stratum": "Opinion Survey",
 	"Survey Budget Line": "Opinion Survey",
 	"DLXH Collaborator Criterion": "DLXH Collaborator",
+	"Collaborator Target Line": "Collaborator Target",
 }
 
 # Framework DocTypes whose records name a document: (field with its DocType, field with its name). A user

@@ -80,6 +80,8 @@ READERS = {
 	# Personal data: the managing unit and the units above it; not the unit below, nor collaborators.
 	"collaborator_a": {A_OFFICER, A_LEADER},
 	"collaborator_b": {B_OFFICER, B_LEADER},
+	"target_a": {A_OFFICER, A_LEADER},
+	"target_b": {B_OFFICER, B_LEADER},
 }
 
 
@@ -322,6 +324,15 @@ def make_collaborators(fixture: Fixture) -> None:
 			},
 		)
 		fixture.add(key, doc)
+	for key, unit in (("target_a", A), ("target_b", B)):
+		target = {
+			"doctype": "Collaborator Target",
+			"unit": unit,
+			"min_collaborators": 3,
+			"note": marker(key),
+			"lines": [{"dimension": "Social Stratum", "value": "Farmers", "minimum": 1}],
+		}
+		fixture.add(key, insert_as(CITY_OFFICER, target))
 
 
 def make_linked_records(fixture: Fixture, key: str) -> None:
@@ -397,6 +408,7 @@ UNIT_RECORDS = (
 	("DLXH Plan", "issuing_unit"),
 	("Opinion Survey", "responsible_unit"),
 	("DLXH Collaborator", "managing_unit"),
+	("Collaborator Target", "unit"),
 )
 
 

@@ -569,8 +569,18 @@ class TestWhitelistedMethods(SecurityTestCase):
 				if (marker(key) in body) != may_read(user, key)
 			]
 
+		def coverage_of_another_unit(client, user):
+			other = B if user in (A_OFFICER, A_LEADER, A1_OFFICER) else A
+			method = "dlxh_app.dlxh_collaborators.api.get_coverage"
+			problems = within_reach(method)(client, user)
+			response = api(client, method, unit=other)
+			if not denied(response):
+				problems.append(f"get_coverage of {other}: answered {response.status_code}")
+			return problems
+
 		return {
 			"dlxh_app.dlxh_collaborators.exports.export_query": collaborator_export,
+			"dlxh_app.dlxh_collaborators.api.get_coverage": coverage_of_another_unit,
 			"dlxh_app.webapp.get_boot": own_session,
 			"dlxh_app.dlxh_setup.units.get_units_valid_on": no_guest(
 				"dlxh_app.dlxh_setup.units.get_units_valid_on"
@@ -663,6 +673,7 @@ class TestWhitelistedMethods(SecurityTestCase):
 			for report, filters in (
 				("Report Compliance", {"from_period": "2026-01", "to_period": "2026-11"}),
 				("DLXH Plan Progress", {}),
+				("Collaborator Coverage", {}),
 			):
 				response = run_report(client, report, filters)
 				if B in text(response) or marker("plan_b") in text(response):
