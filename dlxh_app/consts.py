@@ -44,6 +44,7 @@ UNIT_SCOPED_DOCTYPES = {
 	"DLXH Collaborator": UnitRule("managing_unit"),
 	# A unit's own representation target (the city's default has no unit: the city's alone).
 	"Collaborator Target": UnitRule("unit"),
+	"Collaborator Regulation Adoption": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own

@@ -82,6 +82,10 @@ READERS = {
 	"collaborator_b": {B_OFFICER, B_LEADER},
 	"target_a": {A_OFFICER, A_LEADER},
 	"target_b": {B_OFFICER, B_LEADER},
+	# The city's regulation is read by every unit and collaborator; a unit's adoption by its own.
+	"regulation": {A_OFFICER, A_LEADER, A1_OFFICER, B_OFFICER, B_LEADER, COLLABORATOR},
+	"adoption_a": {A_OFFICER, A_LEADER},
+	"adoption_b": {B_OFFICER, B_LEADER},
 }
 
 
@@ -333,6 +337,22 @@ def make_collaborators(fixture: Fixture) -> None:
 			"lines": [{"dimension": "Social Stratum", "value": "Farmers", "minimum": 1}],
 		}
 		fixture.add(key, insert_as(CITY_OFFICER, target))
+	regulation = {
+		"doctype": "Collaborator Regulation",
+		"title": marker("regulation"),
+		"version": 7001,
+		"issuing_unit": CITY,
+		"effective_from": "2026-01-01",
+	}
+	fixture.add("regulation", insert_as(CITY_OFFICER, regulation))
+	for key, user in (("adoption_a", A_OFFICER), ("adoption_b", B_OFFICER)):
+		adoption = {
+			"doctype": "Collaborator Regulation Adoption",
+			"regulation": fixture.name("regulation"),
+			"adopted_on": "2026-02-01",
+			"decision_number": marker(key),
+		}
+		fixture.add(key, insert_as(user, adoption))
 
 
 def make_linked_records(fixture: Fixture, key: str) -> None:
@@ -409,6 +429,8 @@ UNIT_RECORDS = (
 	("Opinion Survey", "responsible_unit"),
 	("DLXH Collaborator", "managing_unit"),
 	("Collaborator Target", "unit"),
+	("Collaborator Regulation Adoption", "unit"),
+	("Collaborator Regulation", "issuing_unit"),
 )
 
 
