@@ -45,6 +45,9 @@ UNIT_SCOPED_DOCTYPES = {
 	# A unit's own representation target (the city's default has no unit: the city's alone).
 	"Collaborator Target": UnitRule("unit"),
 	"Collaborator Regulation Adoption": UnitRule("unit"),
+	"Collaborator Training": UnitRule("organiser_unit"),
+	# Set from the collaborator's managing unit.
+	"Collaborator Evaluation": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own
@@ -63,6 +66,7 @@ SCOPED_CHILD_TABLES = {
 	"Survey Budget Line": "Opinion Survey",
 	"DLXH Collaborator Criterion": "DLXH Collaborator",
 	"Collaborator Target Line": "Collaborator Target",
+	"Collaborator Training Participant": "Collaborator Training",
 }
 
 # Framework DocTypes whose records name a document: (field with its DocType, field with its name). A user

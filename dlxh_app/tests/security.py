@@ -86,6 +86,10 @@ READERS = {
 	"regulation": {A_OFFICER, A_LEADER, A1_OFFICER, B_OFFICER, B_LEADER, COLLABORATOR},
 	"adoption_a": {A_OFFICER, A_LEADER},
 	"adoption_b": {B_OFFICER, B_LEADER},
+	"training_a": {A_OFFICER, A_LEADER},
+	"training_b": {B_OFFICER, B_LEADER},
+	"evaluation_a": {A_OFFICER, A_LEADER},
+	"evaluation_b": {B_OFFICER, B_LEADER},
 }
 
 
@@ -353,6 +357,26 @@ def make_collaborators(fixture: Fixture) -> None:
 			"decision_number": marker(key),
 		}
 		fixture.add(key, insert_as(user, adoption))
+	for unit_key, user in (("a", A_OFFICER), ("b", B_OFFICER)):
+		collaborator = fixture.name(f"collaborator_{unit_key}")
+		training = {
+			"doctype": "Collaborator Training",
+			"topic": marker(f"training_{unit_key}"),
+			"training_date": "2026-03-10",
+			"hours": 4,
+			"participants": [
+				{"collaborator": collaborator, "attended": 1, "note": marker(f"training_{unit_key}")}
+			],
+		}
+		fixture.add(f"training_{unit_key}", insert_as(user, training))
+		evaluation = {
+			"doctype": "Collaborator Evaluation",
+			"collaborator": collaborator,
+			"evaluation_year": 2026,
+			"rating": "Duties well fulfilled",
+			"comment": marker(f"evaluation_{unit_key}"),
+		}
+		fixture.add(f"evaluation_{unit_key}", insert_as(user, evaluation))
 
 
 def make_linked_records(fixture: Fixture, key: str) -> None:
@@ -431,6 +455,8 @@ UNIT_RECORDS = (
 	("Collaborator Target", "unit"),
 	("Collaborator Regulation Adoption", "unit"),
 	("Collaborator Regulation", "issuing_unit"),
+	("Collaborator Training", "organiser_unit"),
+	("Collaborator Evaluation", "unit"),
 )
 
 
