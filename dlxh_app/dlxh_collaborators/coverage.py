@@ -5,7 +5,7 @@ the current collaborators the user may read, and the targets. Each unit's covera
 plain Python (`rules.coverage`). The API (`api.get_coverage`) and the script report "Collaborator
 Coverage" both read it from here."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import frappe
 from frappe import _
@@ -14,13 +14,22 @@ from frappe.utils import cint, escape_html, flt, getdate, today
 from dlxh_app.dlxh_collaborators.doctype.collaborator_target.collaborator_target import DEFAULT_TARGET
 from dlxh_app.dlxh_collaborators.regulation import adopted_versions, read_current_version, regulation_status
 from dlxh_app.dlxh_collaborators.rules.collaborator import ACTIVE
-from dlxh_app.dlxh_collaborators.rules.coverage import Coverage, Member, Target, coverage, merge_target
+from dlxh_app.dlxh_collaborators.rules.coverage import (
+	Coverage,
+	Member,
+	Target,
+	coverage,
+	merge_target,
+	network_quality,
+)
 from dlxh_app.permissions import get_unit_scope, match_conditions, reachable_units
 from dlxh_app.validation import throw_invalid
 
 COMMUNE_WARD = "Commune/Ward Party Committee"
 # Units that keep no network of their own: the Department's offices work for the city's.
 WITHOUT_NETWORK = "Department Office"
+# The period of the network's quality: the year up to the day.
+QUALITY_DAYS = 365
 
 
 def check_unit(unit: str | None, label: str) -> str | None:
@@ -45,6 +54,8 @@ def get_coverage(unit: str | None = None, on: date | None = None) -> list[tuple[
 	units = current_units(unit, on)
 	wards = [row for row in all_current_units(on) if row.unit_type == COMMUNE_WARD]
 	members = current_members(on)
+	registered = registered_units(on)
+	contributing, trained = working_collaborators(on)
 	targets = read_targets()
 	current = read_current_version(on)
 	adopted = adopted_versions([row.name for row in units])
@@ -57,6 +68,9 @@ def get_coverage(unit: str | None = None, on: date | None = None) -> list[tuple[
 			row.name if row.name in targets else (DEFAULT_TARGET if DEFAULT_TARGET in targets else None)
 		)
 		row.regulation = regulation_status(row.name, adopted, current)
+		row.quality = network_quality(
+			sum(1 for lft in registered if row.lft <= lft <= row.rgt), within, contributing, trained
+		)
 		result.append((row, coverage(within, areas, target)))
 	return result
 
@@ -105,7 +119,7 @@ def current_members(on: date) -> list[tuple[int, Member]]:
 	if permitted := match_conditions("DLXH Collaborator", table_alias="c"):
 		conditions.append(permitted)
 	rows = frappe.db.sql(
-		f"""select u.lft, c.social_stratum, c.sector, c.organisation_type, c.residential_area
+		f"""select u.lft, c.name, c.social_stratum, c.sector, c.organisation_type, c.residential_area
 		from `tabDLXH Collaborator` c join `tabDLXH Unit` u on u.name = c.managing_unit
 		where {" and ".join(conditions)}""",
 		{"active": ACTIVE, "on": on},
@@ -115,11 +129,48 @@ def current_members(on: date) -> list[tuple[int, Member]]:
 		(
 			cint(row.lft),
 			Member(
-				row.social_stratum or "", row.sector or "", row.organisation_type or "", row.residential_area
+				row.social_stratum or "",
+				row.sector or "",
+				row.organisation_type or "",
+				row.residential_area,
+				row.name,
 			),
 		)
 		for row in rows
 	]
+
+
+def registered_units(on: date) -> list[int]:
+	"""The lft of the managing unit of every collaborator the user may read who was appointed by the day,
+	whatever their status."""
+	conditions = ["(c.term_start is null or c.term_start <= %(on)s)"]
+	if permitted := match_conditions("DLXH Collaborator", table_alias="c"):
+		conditions.append(permitted)
+	return frappe.db.sql_list(
+		f"""select u.lft from `tabDLXH Collaborator` c join `tabDLXH Unit` u on u.name = c.managing_unit
+		where {" and ".join(conditions)}""",
+		{"on": on},
+	)
+
+
+def working_collaborators(on: date) -> tuple[set[str], set[str]]:
+	"""The collaborators who recorded an opinion, and those who attended a training, in the year up to
+	the day (QUALITY_DAYS)."""
+	values = {"first": on - timedelta(days=QUALITY_DAYS), "on": on}
+	contributing = frappe.db.sql_list(
+		"""select distinct collaborator from `tabOpinion Entry`
+		where collaborator is not null and entry_date between %(first)s and %(on)s""",
+		values,
+	)
+	trained = frappe.db.sql_list(
+		"""select distinct participant.collaborator from `tabCollaborator Training Participant` participant
+		join `tabCollaborator Training` training on training.name = participant.parent
+		where participant.parenttype = 'Collaborator Training' and participant.attended = 1
+			and participant.collaborator is not null
+			and training.training_date between %(first)s and %(on)s""",
+		values,
+	)
+	return set(contributing), set(trained)
 
 
 def read_targets() -> dict[str, Target]:
@@ -180,4 +231,15 @@ def describe(row: frappe._dict, result: Coverage) -> dict:
 		# The version of the collaborator regulation the unit has adopted, the city's current one, and
 		# whether the unit's is older (or missing).
 		"regulation": row.regulation,
+		# Of those registered, the share active; of the active, the shares who recorded opinions and who
+		# attended a training in the last year.
+		"quality": {
+			"registered": row.quality.registered,
+			"active": row.quality.active,
+			"contributing": row.quality.contributing,
+			"trained": row.quality.trained,
+			"active_share": row.quality.active_share,
+			"contributing_share": row.quality.contributing_share,
+			"trained_share": row.quality.trained_share,
+		},
 	}

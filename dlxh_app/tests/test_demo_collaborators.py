@@ -69,6 +69,10 @@ class TestDemoCollaborators(IntegrationTestCase):
 			{("Youth and students", 1), ("Women's Union", 0)},
 		)
 		self.assertEqual(ninh_kieu["regulation"], {"adopted": 2, "current": 2, "outdated": False})
+		# 7 of the 8 registered are active; 6 of them came to the ward's training forty days ago.
+		quality = ninh_kieu["quality"]
+		self.assertEqual((quality["registered"], quality["active"], quality["trained"]), (8, 7, 6))
+		self.assertEqual(quality["trained_share"], 85.7)
 		self.assertTrue(rows[CAI_KHE_WARD]["regulation"]["outdated"])
 
 	def test_a_ward_sees_its_own_network(self):

@@ -10,6 +10,7 @@ from dlxh_app.dlxh_collaborators.rules.coverage import (
 	Target,
 	coverage,
 	merge_target,
+	network_quality,
 )
 
 
@@ -86,3 +87,15 @@ class TestTargets(unittest.TestCase):
 		self.assertEqual(merge_target(default, own), own)
 		self.assertEqual(merge_target(default, None), default)
 		self.assertEqual(merge_target(None, None), Target())
+
+
+class TestQuality(unittest.TestCase):
+	def test_shares_of_registered_and_active(self):
+		members = [Member("Workers", "Economy", "", "An Hòa", name) for name in ("a", "b", "c", "d")]
+		quality = network_quality(5, members, contributing={"a", "b", "x"}, trained={"a"})
+		self.assertEqual((quality.active, quality.contributing, quality.trained), (4, 2, 1))
+		self.assertEqual(
+			(quality.active_share, quality.contributing_share, quality.trained_share), (80.0, 50.0, 25.0)
+		)
+		empty = network_quality(0, [], set(), set())
+		self.assertEqual((empty.active_share, empty.contributing_share), (0.0, 0.0))

@@ -41,6 +41,7 @@ class Member:
 	sector: str
 	organisation_type: str
 	area: str
+	name: str = ""
 
 	def value(self, dimension: str) -> str:
 		return {STRATUM: self.social_stratum, SECTOR: self.sector, ORGANISATION: self.organisation_type}[
@@ -140,6 +141,46 @@ def dominant_share(counts: dict[str, Counter], size: int, max_share: float) -> t
 	]
 	worst = max(shares, key=lambda share: share[2], default=None)
 	return worst if worst and worst[2] > max_share else None
+
+
+@dataclass(frozen=True)
+class Quality:
+	"""How much of a unit's network works: of those registered, the share active (and in term); of the
+	active, the shares who recorded opinions and who attended a training in the period."""
+
+	registered: int
+	active: int
+	contributing: int
+	trained: int
+
+	@staticmethod
+	def share(count: int, of: int) -> float:
+		return round(100 * count / of, 1) if of else 0.0
+
+	@property
+	def active_share(self) -> float:
+		return self.share(self.active, self.registered)
+
+	@property
+	def contributing_share(self) -> float:
+		return self.share(self.contributing, self.active)
+
+	@property
+	def trained_share(self) -> float:
+		return self.share(self.trained, self.active)
+
+
+def network_quality(
+	registered: int, members: list[Member], contributing: set[str], trained: set[str]
+) -> Quality:
+	"""`members` are the active ones; `contributing` and `trained` name the collaborators who recorded
+	opinions and who attended a training in the period."""
+	return Quality(
+		registered=registered,
+		active=len(members),
+		contributing=sum(1 for member in members if member.name in contributing),
+		trained=sum(1 for member in members if member.name in trained),
+	)
 
 
 def merge_target(default: Target | None, own: Target | None) -> Target:

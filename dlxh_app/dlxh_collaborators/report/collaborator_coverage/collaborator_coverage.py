@@ -87,6 +87,9 @@ def get_row(row, result) -> dict:
 		"too_small": int(result.too_small),
 		"unbalanced": int(result.unbalanced),
 		"has_gaps": int(result.has_gaps),
+		"active_share": row.quality.active_share,
+		"contributing_share": row.quality.contributing_share,
+		"trained_share": row.quality.trained_share,
 		"regulation_version": row.regulation["adopted"],
 		"regulation_outdated": int(row.regulation["outdated"]),
 	}

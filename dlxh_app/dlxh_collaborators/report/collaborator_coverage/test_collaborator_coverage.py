@@ -14,6 +14,7 @@ from dlxh_app.tests.collaborators import (
 	SIBLING,
 	SIBLING_OFFICER,
 	SIBLING_WARD,
+	TOPIC,
 	WARD,
 	WARD_OFFICER,
 	CollaboratorTestCase,
@@ -86,7 +87,22 @@ class TestCoverage(CollaboratorTestCase):
 				"term_start": add_days(today(), 10),
 			},
 		)
-		self.assertEqual(self.coverage_as(WARD_OFFICER)[WARD]["actual"], 1)
+		row = self.coverage_as(WARD_OFFICER)[WARD]
+		self.assertEqual(row["actual"], 1)
+		# Registered: the active one and the one whose term has ended (not the one yet to begin).
+		self.assertEqual(
+			(row["quality"]["registered"], row["quality"]["active"], row["quality"]["active_share"]),
+			(2, 1, 50.0),
+		)
+
+	def test_quality_counts_who_contributes(self):
+		self.assertEqual(self.coverage_as(WARD_OFFICER)[WARD]["quality"]["contributing"], 0)
+		insert_as(
+			COLLABORATOR_USER,
+			{"doctype": "Opinion Entry", "topic": TOPIC, "content": "Người dân quan tâm an toàn giao thông"},
+		)
+		quality = self.coverage_as(WARD_OFFICER)[WARD]["quality"]
+		self.assertEqual((quality["contributing"], quality["contributing_share"]), (1, 100.0))
 
 	def test_targets_default_and_override(self):
 		frappe.set_user(CITY_OFFICER)
