@@ -536,6 +536,26 @@ class TestWhitelistedMethods(SecurityTestCase):
 				else [f"import_xlsform of report_b's file: answered {response.status_code}"]
 			)
 
+		def import_collaborators_from_another_units_file(client, user):
+			"""A collaborator list is imported only from a file the user may read: here one attached to
+			report_b; refused to collaborators, who register nobody."""
+			response = api(
+				client,
+				"dlxh_app.dlxh_collaborators.importer.import_collaborators",
+				file_url=frappe.db.get_value("File", fixture.linked["File"], "file_url"),
+			)
+			if may_read(user, "report_b") and user and USERS[user][0] != "DLXH Collaborator":
+				return (
+					[]
+					if response.status_code == 417
+					else [f"import_collaborators: answered {response.status_code}"]
+				)
+			return (
+				[]
+				if denied(response)
+				else [f"import_collaborators of report_b's file: answered {response.status_code}"]
+			)
+
 		def own_session(client, user):
 			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
 			the login form's, with no roles and no DocTypes."""
@@ -581,6 +601,10 @@ class TestWhitelistedMethods(SecurityTestCase):
 		return {
 			"dlxh_app.dlxh_collaborators.exports.export_query": collaborator_export,
 			"dlxh_app.dlxh_collaborators.api.get_coverage": coverage_of_another_unit,
+			"dlxh_app.dlxh_collaborators.importer.download_template": staff_only(
+				lambda client: api(client, "dlxh_app.dlxh_collaborators.importer.download_template")
+			),
+			"dlxh_app.dlxh_collaborators.importer.import_collaborators": import_collaborators_from_another_units_file,
 			"dlxh_app.webapp.get_boot": own_session,
 			"dlxh_app.dlxh_setup.units.get_units_valid_on": no_guest(
 				"dlxh_app.dlxh_setup.units.get_units_valid_on"
