@@ -56,6 +56,7 @@ def get_coverage(unit: str | None = None, on: date | None = None) -> list[tuple[
 	members = current_members(on)
 	registered = registered_units(on)
 	contributing, trained = working_collaborators(on)
+	sessions = training_sessions(on)
 	targets = read_targets()
 	current = read_current_version(on)
 	adopted = adopted_versions([row.name for row in units])
@@ -68,6 +69,13 @@ def get_coverage(unit: str | None = None, on: date | None = None) -> list[tuple[
 			row.name if row.name in targets else (DEFAULT_TARGET if DEFAULT_TARGET in targets else None)
 		)
 		row.regulation = regulation_status(row.name, adopted, current)
+		hours = sum(session_hours for lft, session_hours in sessions if row.lft <= lft <= row.rgt)
+		row.training = {
+			"year": on.year,
+			"hours": hours,
+			"target": target.training_hours,
+			"short": hours < target.training_hours,
+		}
 		row.quality = network_quality(
 			sum(1 for lft in registered if row.lft <= lft <= row.rgt), within, contributing, trained
 		)
@@ -173,6 +181,21 @@ def working_collaborators(on: date) -> tuple[set[str], set[str]]:
 	return set(contributing), set(trained)
 
 
+def training_sessions(on: date) -> list[tuple[int, float]]:
+	"""(lft of the organiser unit, hours) of every training held this calendar year up to the day that the
+	user may read."""
+	conditions = ["training.training_date between %(first)s and %(on)s"]
+	if permitted := match_conditions("Collaborator Training", table_alias="training"):
+		conditions.append(permitted)
+	rows = frappe.db.sql(
+		f"""select u.lft, training.hours from `tabCollaborator Training` training
+		join `tabDLXH Unit` u on u.name = training.organiser_unit
+		where {" and ".join(conditions)}""",
+		{"first": date(on.year, 1, 1), "on": on},
+	)
+	return [(cint(lft), flt(hours)) for lft, hours in rows]
+
+
 def read_targets() -> dict[str, Target]:
 	"""The targets by name (a unit's name, or DEFAULT_TARGET for the city's default)."""
 	lines = {}
@@ -187,10 +210,12 @@ def read_targets() -> dict[str, Target]:
 			min_collaborators=cint(target.min_collaborators),
 			min_per_area=cint(target.min_per_area),
 			max_share=flt(target.max_share),
+			training_hours=flt(target.training_hours),
 			minimums=lines.get(target.name, {}),
 		)
 		for target in frappe.get_all(
-			"Collaborator Target", fields=["name", "min_collaborators", "min_per_area", "max_share"]
+			"Collaborator Target",
+			fields=["name", "min_collaborators", "min_per_area", "max_share", "training_hours"],
 		)
 	}
 
@@ -231,6 +256,8 @@ def describe(row: frappe._dict, result: Coverage) -> dict:
 		# The version of the collaborator regulation the unit has adopted, the city's current one, and
 		# whether the unit's is older (or missing).
 		"regulation": row.regulation,
+		# This calendar year's hours of training held by the unit and the units below it, and the target.
+		"training": row.training,
 		# Of those registered, the share active; of the active, the shares who recorded opinions and who
 		# attended a training in the last year.
 		"quality": {

@@ -41,6 +41,7 @@ TARGETS = (
 		"min_collaborators": 5,
 		"min_per_area": 2,
 		"max_share": 50,
+		"training_hours": 4,
 		"note": "Mức chung: mỗi đơn vị ít nhất 5 cộng tác viên, mỗi xã, phường ít nhất 2",
 		"lines": [
 			{"dimension": "Social Stratum", "value": "Cadres and Party members", "minimum": 1},
@@ -52,6 +53,7 @@ TARGETS = (
 		"min_collaborators": 60,
 		"min_per_area": 3,
 		"max_share": 40,
+		"training_hours": 16,
 		"note": "Toàn thành phố: đủ các tầng lớp, lĩnh vực theo Kế hoạch năm 2025",
 		"lines": [
 			{"dimension": "Social Stratum", "value": stratum, "minimum": 2}

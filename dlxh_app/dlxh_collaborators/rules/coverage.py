@@ -59,6 +59,8 @@ class Target:
 	max_share: float = 0
 	# (dimension, value) -> minimum number of collaborators.
 	minimums: dict[tuple[str, str], int] = field(default_factory=dict)
+	# Hours of training to hold in a calendar year.
+	training_hours: float = 0
 
 
 @dataclass(frozen=True)

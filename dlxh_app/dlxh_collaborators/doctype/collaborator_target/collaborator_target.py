@@ -33,6 +33,7 @@ class CollaboratorTarget(Document):
 		min_collaborators: DF.Int
 		min_per_area: DF.Int
 		note: DF.SmallText | None
+		training_hours: DF.Float
 		unit: DF.Link | None
 	# end: auto-generated types
 

@@ -90,6 +90,8 @@ def get_row(row, result) -> dict:
 		"active_share": row.quality.active_share,
 		"contributing_share": row.quality.contributing_share,
 		"trained_share": row.quality.trained_share,
+		"training_hours": row.training["hours"],
+		"training_target": row.training["target"],
 		"regulation_version": row.regulation["adopted"],
 		"regulation_outdated": int(row.regulation["outdated"]),
 	}

@@ -112,6 +112,7 @@ class TestCoverage(CollaboratorTestCase):
 				"min_collaborators": 2,
 				"min_per_area": 1,
 				"max_share": 50,
+				"training_hours": 8,
 				"lines": [{"dimension": "Social Stratum", "value": "Youth and students", "minimum": 1}],
 			}
 		).insert()
@@ -124,8 +125,22 @@ class TestCoverage(CollaboratorTestCase):
 			}
 		).insert()
 		frappe.set_user("Administrator")
+		insert_as(
+			WARD_OFFICER,
+			{
+				"doctype": "Collaborator Training",
+				"topic": "Kỹ năng phản ánh",
+				"training_date": today(),
+				"hours": 4,
+			},
+		)
 		rows = self.coverage_as(DISTRICT_OFFICER)
 		ward, district = rows[WARD], rows[DISTRICT]
+		# The ward's session counts for the ward and the district above it; only the default asks for hours.
+		self.assertEqual(
+			(ward["training"]["hours"], ward["training"]["target"], ward["training"]["short"]), (4, 8, True)
+		)
+		self.assertEqual((district["training"]["hours"], district["training"]["short"]), (4, False))
 		self.assertEqual(ward["target"]["source"], "Default")
 		self.assertTrue(ward["too_small"])
 		self.assertEqual(
