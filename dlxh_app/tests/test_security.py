@@ -601,6 +601,9 @@ class TestWhitelistedMethods(SecurityTestCase):
 		return {
 			"dlxh_app.dlxh_collaborators.exports.export_query": collaborator_export,
 			"dlxh_app.dlxh_collaborators.api.get_coverage": coverage_of_another_unit,
+			"dlxh_app.dlxh_collaborators.doctype.collaborator_evaluation.collaborator_evaluation.CollaboratorEvaluation.apply_recommendation": refused_on(
+				"evaluation_b", "apply_recommendation"
+			),
 			"dlxh_app.dlxh_collaborators.importer.download_template": staff_only(
 				lambda client: api(client, "dlxh_app.dlxh_collaborators.importer.download_template")
 			),

@@ -4,8 +4,9 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, flt, getdate, today
+from frappe.utils import add_days, cint, flt, getdate, today
 
+from dlxh_app.dlxh_collaborators.rules.collaborator import ENDED
 from dlxh_app.dlxh_collaborators.rules.evaluation import check_evaluation_year, year_bounds
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.validation import field_label, refuse_unreadable_link, throw_invalid
@@ -33,6 +34,7 @@ class CollaboratorEvaluation(Document):
 			"Duties fulfilled",
 			"Duties not fulfilled",
 		]
+		recommendation_applied: DF.Check
 		recommendation: DF.Literal["", "Keep collaborating", "Renew term", "End term"]
 		training_hours: DF.Float
 		trainings_attended: DF.Int
@@ -51,6 +53,43 @@ class CollaboratorEvaluation(Document):
 		self.unit = frappe.db.get_value("DLXH Collaborator", self.collaborator, "managing_unit")
 		self.evaluator = frappe.session.user
 		self.update(contribution(self.collaborator, cint(self.evaluation_year)))
+
+	@frappe.whitelist()
+	def apply_recommendation(self) -> None:
+		"""Renew the collaborator's term (the next term as long as the last, from the day after it ends) or
+		end it (today, for the evaluation's reason), once, as the user: they must be allowed to change the
+		collaborator."""
+		self.check_permission("write")
+		label = field_label(self, "recommendation")
+		if self.recommendation_applied:
+			throw_invalid(label, _("{0}: the recommendation has already been applied.").format(label))
+		collaborator = frappe.get_doc("DLXH Collaborator", self.collaborator)
+		if self.recommendation == "End term":
+			collaborator.update(
+				{
+					"status": ENDED,
+					"status_date": today(),
+					"status_reason": _("Term ended after the evaluation of {0}: {1}").format(
+						self.evaluation_year, _(self.rating)
+					)
+					+ (f" ({self.comment})" if self.comment else ""),
+				}
+			)
+		elif self.recommendation == "Renew term":
+			if not collaborator.term_end:
+				throw_invalid(
+					label,
+					_("{0}: {1} has no term end, so there is no term to renew.").format(
+						label, collaborator.full_name
+					),
+				)
+			start, end = getdate(collaborator.term_start), getdate(collaborator.term_end)
+			collaborator.term_start = add_days(end, 1)
+			collaborator.term_end = add_days(end, (end - start).days + 1)
+		else:
+			throw_invalid(label, _("{0}: choose Renew term or End term to apply.").format(label))
+		collaborator.save()
+		self.db_set("recommendation_applied", 1)
 
 
 def contribution(collaborator: str, year: int) -> dict:

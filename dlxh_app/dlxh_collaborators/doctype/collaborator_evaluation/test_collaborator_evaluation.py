@@ -11,7 +11,7 @@ from dlxh_app.tests.collaborators import (
 	YEAR,
 	CollaboratorTestCase,
 )
-from dlxh_app.tests.utils import insert_as
+from dlxh_app.tests.utils import as_user, insert_as
 
 
 class TestTrainingAndEvaluation(CollaboratorTestCase):
@@ -139,3 +139,51 @@ class TestTrainingAndEvaluation(CollaboratorTestCase):
 					"rating": "Duties well fulfilled",
 				},
 			)
+
+
+class TestApplyingTheRecommendation(CollaboratorTestCase):
+	def evaluate(self, recommendation, user=WARD_OFFICER):
+		return insert_as(
+			user,
+			{
+				"doctype": "Collaborator Evaluation",
+				"collaborator": self.names["ward"],
+				"evaluation_year": YEAR,
+				"rating": "Duties well fulfilled",
+				"recommendation": recommendation,
+				"comment": "Ít phản ánh",
+			},
+		)
+
+	def test_end_term(self):
+		evaluation = self.evaluate("End term")
+		as_user(WARD_OFFICER, evaluation.apply_recommendation)
+		collaborator = frappe.get_doc("DLXH Collaborator", self.names["ward"])
+		self.assertEqual((collaborator.status, str(collaborator.status_date)), ("Ended", today()))
+		self.assertIn(str(YEAR), collaborator.status_reason)
+		evaluation.reload()
+		self.assertTrue(evaluation.recommendation_applied)
+		with self.assertRaises(frappe.ValidationError):
+			as_user(
+				WARD_OFFICER, frappe.get_doc("Collaborator Evaluation", evaluation.name).apply_recommendation
+			)
+
+	def test_renew_term(self):
+		frappe.db.set_value(
+			"DLXH Collaborator", self.names["ward"], {"term_start": "2021-07-01", "term_end": "2026-06-30"}
+		)
+		evaluation = self.evaluate("Renew term")
+		as_user(WARD_OFFICER, evaluation.apply_recommendation)
+		collaborator = frappe.get_doc("DLXH Collaborator", self.names["ward"])
+		self.assertEqual(
+			(str(collaborator.term_start), str(collaborator.term_end)), ("2026-07-01", "2031-06-30")
+		)
+
+	def test_another_unit_may_not_apply_it(self):
+		evaluation = self.evaluate("End term")
+		with self.assertRaises(frappe.PermissionError):
+			as_user(
+				SIBLING_OFFICER,
+				frappe.get_doc("Collaborator Evaluation", evaluation.name).apply_recommendation,
+			)
+		self.assertEqual(frappe.db.get_value("DLXH Collaborator", self.names["ward"], "status"), "Active")
