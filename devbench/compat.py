@@ -1012,6 +1012,25 @@ def upstream_csrf_header() -> None:
 	auth.HTTPRequest.validate_csrf_token = validate_csrf_token
 
 
+def whitelisted_overrides_under_either_name() -> None:
+	"""Upstream, a framework method has one dotted name, `frappe.…`, and an app's
+	`override_whitelisted_methods` names it so, which routes every call of it. Here the method is also
+	reachable as `monoframe.…`: its override is looked up under the `frappe.` spelling too, so that no
+	call bypasses an app's override (the app logs exports of personal data this way)."""
+	original = monoframe.override_whitelisted_method
+
+	def override_whitelisted_method(original_method: str) -> str:
+		method = original(original_method)
+		if method == original_method and original_method.startswith("monoframe."):
+			upstream_name = "frappe." + original_method.removeprefix("monoframe.")
+			overridden = original(upstream_name)
+			if overridden != upstream_name:
+				return overridden
+		return method
+
+	monoframe.override_whitelisted_method = override_whitelisted_method
+
+
 FIXES = [
 	sqlite_query_builder,
 	sqlite_named_parameters,
@@ -1037,4 +1056,5 @@ FIXES = [
 	print_body_rendered,
 	pdf_generator,
 	upstream_csrf_header,
+	whitelisted_overrides_under_either_name,
 ]

@@ -43,6 +43,14 @@ UNIT_SCOPED_DOCTYPES = {
 	# A survey's responses belong to its responsible unit (the units above it read them too).
 	"Survey Response": UnitRule("unit"),
 	"Survey Invitation": UnitRule("unit"),
+	# Personal data: the managing unit, the units above it and the city read a collaborator, no one else.
+	"DLXH Collaborator": UnitRule("managing_unit"),
+	# A unit's own representation target (the city's default has no unit: the city's alone).
+	"Collaborator Target": UnitRule("unit"),
+	"Collaborator Regulation Adoption": UnitRule("unit"),
+	"Collaborator Training": UnitRule("organiser_unit"),
+	# Set from the collaborator's managing unit.
+	"Collaborator Evaluation": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own
@@ -59,6 +67,9 @@ SCOPED_CHILD_TABLES = {
 	"Survey Step": "Opinion Survey",
 	"Survey Stratum": "Opinion Survey",
 	"Survey Budget Line": "Opinion Survey",
+	"DLXH Collaborator Criterion": "DLXH Collaborator",
+	"Collaborator Target Line": "Collaborator Target",
+	"Collaborator Training Participant": "Collaborator Training",
 }
 
 # Framework DocTypes whose records name a document: (field with its DocType, field with its name). A user
@@ -85,3 +96,6 @@ SERVER_OWNED_PERMLEVEL = 2
 # How often one user may have the compliance or the synthesis computed, however it is reached (API, script
 # report, number card, chart): each call may read every unit over years.
 EXPENSIVE_CALLS_PER_MINUTE = 60
+
+# DocTypes of personal data whose exports (the desk's list and report export) are logged in DLXH Export Log.
+EXPORT_LOGGED_DOCTYPES = frozenset({"DLXH Collaborator"})

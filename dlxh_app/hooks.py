@@ -75,7 +75,11 @@ doc_events = {
 # one east of Vietnam. Hourly, the city hears of missing reports within the hour after the deadline,
 # whatever the server's zone. Each run sends only what is due and not yet recorded as sent, so most runs
 # end after reading the settings.
-scheduler_events = {"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"]}
+scheduler_events = {
+	"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"],
+	# Units whose collaborators work under an older regulation than the city's current one.
+	"daily": ["dlxh_app.dlxh_collaborators.regulation.remind_outdated_units"],
+}
 
 # The web app
 # -----------
@@ -91,6 +95,12 @@ website_redirects = [
 		"forward_query_parameters": True,
 	},
 ]
+
+# Exports of personal data (consts.EXPORT_LOGGED_DOCTYPES) are logged: Frappe's list export, then a DLXH
+# Export Log of who exported how many rows, when (dlxh_app/dlxh_collaborators/exports.py).
+override_whitelisted_methods = {
+	"frappe.desk.reportview.export_query": "dlxh_app.dlxh_collaborators.exports.export_query"
+}
 
 # Whitelisted methods declare their argument types, which Frappe checks on every call.
 require_type_annotated_api_methods = True

@@ -165,6 +165,20 @@ class TestCsrfOnEngine(IntegrationTestCase):
 				self.validate(headers)
 
 
+class TestWhitelistedOverridesOnEngine(IntegrationTestCase):
+	"""An app's override of a framework method routes the method under the engine's own name too."""
+
+	def test_export_override_under_either_name(self):
+		override = "dlxh_app.dlxh_collaborators.exports.export_query"
+		for name in ("frappe.desk.reportview.export_query", "monoframe.desk.reportview.export_query"):
+			with self.subTest(name=name):
+				self.assertEqual(frappe.override_whitelisted_method(name), override)
+		self.assertEqual(
+			frappe.override_whitelisted_method("monoframe.desk.reportview.get"),
+			"monoframe.desk.reportview.get",
+		)
+
+
 class TestHttpOnEngine(IntegrationTestCase):
 	def exchange(self, steps):
 		from frappe.app import application

@@ -536,10 +536,13 @@ class TestDemo(IntegrationTestCase):
 		current = frappe.get_all(
 			"Opinion Entry",
 			filters={"owner": "collaborator@dlxh.local"},
-			fields=["unit", "entry_date", "used_in_report"],
+			fields=["unit", "entry_date", "used_in_report", "collaborator"],
 		)
 		self.assertEqual(len(current), 3)
 		self.assertEqual({(row.unit, row.used_in_report) for row in current}, {(NINH_KIEU_WARD, None)})
+		# Her login is the ward's collaborator's (demo_collaborators.py): her opinions name her.
+		collaborator = frappe.db.get_value("DLXH Collaborator", {"user": "collaborator@dlxh.local"}, "name")
+		self.assertEqual({row.collaborator for row in current}, {collaborator})
 		window = entry_window(*self.current, 15)
 		self.assertTrue(
 			all(window[0] <= row.entry_date <= min(window[1], self.now.date()) for row in current)
