@@ -1,0 +1,195 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, expect, test, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { boot } from '../../boot'
+import CollaboratorHome from './CollaboratorHome.vue'
+import { inZone, secondsUntil, timeLeft } from './countdown'
+import { entryDoc, loadDraft, missingFields, saveDraft } from './entryDraft'
+import HeatMap from './HeatMap.vue'
+import { homeParts } from './homeKinds'
+import UnitHome from './UnitHome.vue'
+
+const Blank = { template: '<div />' }
+
+function makeRouter() {
+  return createRouter({
+    history: createMemoryHistory('/dlxh'),
+    routes: [
+      { path: '/', name: 'home', component: Blank },
+      { path: '/:slug', name: 'list', component: Blank },
+      { path: '/:slug/new', name: 'new', component: Blank },
+      { path: '/:slug/:name', name: 'form', component: Blank },
+    ],
+  })
+}
+
+function serve(routes) {
+  const calls = []
+  vi.stubGlobal('fetch', async (url, options = {}) => {
+    const method = url.replace('/api/method/', '').split('?')[0]
+    calls.push({ method, body: options.body ? JSON.parse(options.body) : null })
+    const answer = routes[method]
+    if (answer instanceof Error) throw answer
+    return { ok: true, status: 200, json: async () => ({ message: typeof answer === 'function' ? answer() : answer ?? null }) }
+  })
+  return calls
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  localStorage.clear()
+})
+
+test('each role gets its part of the home, the day’s work first', () => {
+  expect(homeParts(['DLXH Unit Officer'])).toEqual(['unit'])
+  expect(homeParts(['DLXH Unit Leader'])).toEqual(['approvals', 'unit'])
+  expect(homeParts(['DLXH City Officer'])).toEqual(['approvals', 'city'])
+  expect(homeParts(['DLXH Manager'])).toEqual(['approvals', 'manager'])
+  expect(homeParts(['DLXH Collaborator'])).toEqual(['collaborator'])
+  // A collaborator who is also an officer works as an officer.
+  expect(homeParts(['DLXH Collaborator', 'DLXH Unit Officer'])).toEqual(['unit'])
+  expect(homeParts(['DLXH Enumerator'])).toEqual([])
+})
+
+test('deadlines in Vietnam time, counted down in days and hours', () => {
+  expect(inZone('2025-05-15T00:00:00+07:00')).toBe('15/05/2025 00:00')
+  // A server in UTC writes the same instant another way.
+  expect(inZone('2025-05-14T17:00:00+00:00')).toBe('15/05/2025 00:00')
+  expect(timeLeft((4 * 24 + 15) * 3600)).toBe('4 days 15 hours left')
+  expect(timeLeft(3 * 3600 + 50)).toBe('3 hours left')
+  expect(timeLeft(-2 * 86400)).toBe('2 days overdue')
+  expect(secondsUntil('2025-05-15T00:00:00+07:00', Date.parse('2025-05-14T16:00:00Z'))).toBe(3600)
+})
+
+test('the collaborator’s draft is kept in the browser and becomes an Opinion Entry', () => {
+  const draft = { ...loadDraft('c@x', '2025-05-10'), topic: 'Giá điện', content: 'Dòng một\nGiá <cao>', trend: 'Concerned' }
+  saveDraft('c@x', draft)
+  expect(loadDraft('c@x', '2025-05-11')).toEqual(draft)
+  expect(loadDraft('other@x', '2025-05-11').content).toBe('')
+  expect(entryDoc(draft)).toEqual({
+    doctype: 'Opinion Entry',
+    topic: 'Giá điện',
+    content: '<p>Dòng một</p><p>Giá &lt;cao&gt;</p>',
+    entry_date: '2025-05-10',
+    source: 'Collaborator',
+    trend: 'Concerned',
+  })
+  expect(missingFields({ topic: '', content: ' ' })).toEqual(['topic', 'content'])
+})
+
+const heat = {
+  periods: [{ period: '2025-04', label: '04/2025' }, { period: '2025-05', label: '05/2025' }],
+  units: [
+    { unit: 'Quận ủy A', cells: [{ period: '2025-04', status: 'On Time', days_late: 0, report: 'BCDL-1' }, { period: '2025-05', status: 'Late', days_late: 3, report: 'BCDL-2' }] },
+    { unit: 'Quận ủy B', cells: [{ period: '2025-04', status: 'Missing', days_late: 0, report: null }, { period: '2025-05', status: 'Not Yet Due', days_late: 0, report: null }] },
+  ],
+}
+
+test('the heat map draws a cell per unit and month, and a cell with a report opens it', async () => {
+  const router = makeRouter()
+  router.push('/')
+  await router.isReady()
+  const wrapper = mount(HeatMap, { props: heat, global: { plugins: [router] } })
+  const cells = wrapper.findAll('[data-testid=heat-cell]')
+  expect(cells.map((c) => c.attributes('data-status'))).toEqual(['On Time', 'Late', 'Missing', 'Not Yet Due'])
+  expect(cells[1].find('title').text()).toBe('Quận ủy A · 05/2025: Late (3 days)')
+  await cells[2].trigger('click')
+  await flushPromises()
+  expect(router.currentRoute.value.path).toBe('/')
+  await cells[1].trigger('click')
+  await flushPromises()
+  expect(router.currentRoute.value.path).toBe('/opinion-report/BCDL-2')
+
+  await wrapper.get('[data-testid=heat-map-toggle]').trigger('click')
+  const rows = wrapper.findAll('[data-testid=heat-map-table] tbody tr')
+  expect(rows[0].findAll('td').map((td) => td.text())).toEqual(['On Time', 'Late (3 days)'])
+  expect(rows[0].find('a').attributes('href')).toBe('/dlxh/opinion-report/BCDL-1')
+})
+
+const unitHome = (report) => ({
+  unit: 'Đảng ủy phường X',
+  period: { period: '2025-05', label: '05/2025' },
+  report: {
+    is_reporting_unit: true,
+    name: null,
+    state: 'Not Started',
+    return_reason: '',
+    is_late: false,
+    days_late: 0,
+    unused_entries: 2,
+    can_create: true,
+    deadline: '2025-05-15T00:00:00+07:00',
+    time_zone: 'Asia/Ho_Chi_Minh',
+    seconds_left: (4 * 24 + 15) * 3600,
+    ...report,
+  },
+  requests: [],
+  activities: [],
+  surveys: [],
+})
+
+test('the unit officer’s card: state, deadline, and one call starts the report', async () => {
+  const router = makeRouter()
+  router.push('/')
+  await router.isReady()
+  const calls = serve({
+    'dlxh_app.dlxh_reporting.home.get_unit_home': unitHome(),
+    'dlxh_app.dlxh_reporting.home.start_monthly_report': { name: 'BCDL-9', created: true, added: 2 },
+  })
+  const wrapper = mount(UnitHome, { global: { plugins: [router] } })
+  await flushPromises()
+  expect(wrapper.get('[data-testid=report-state]').text()).toBe('Not started yet')
+  expect(wrapper.get('[data-testid=report-deadline]').text()).toContain('15/05/2025 00:00')
+  expect(wrapper.get('[data-testid=countdown]').text()).toContain('4 days 15 hours left')
+  await wrapper.get('[data-testid=start-report]').trigger('click')
+  await flushPromises()
+  expect(calls.map((c) => c.method)).toContain('dlxh_app.dlxh_reporting.home.start_monthly_report')
+  expect(router.currentRoute.value.path).toBe('/opinion-report/BCDL-9')
+})
+
+test('a returned report shows the reason and no start button once its opinions are in', async () => {
+  serve({
+    'dlxh_app.dlxh_reporting.home.get_unit_home': unitHome({ name: 'BCDL-9', state: 'Returned', return_reason: 'Thiếu số liệu', unused_entries: 0 }),
+  })
+  const wrapper = mount(UnitHome, { global: { plugins: [makeRouter()] } })
+  await flushPromises()
+  expect(wrapper.get('[data-testid=return-reason]').text()).toContain('Thiếu số liệu')
+  expect(wrapper.find('[data-testid=start-report]').exists()).toBe(false)
+  expect(wrapper.get('[data-testid=open-report]').attributes('href')).toBe('/dlxh/opinion-report/BCDL-9')
+})
+
+test('an opinion that fails to send is kept and sent again', async () => {
+  boot.user = 'c@x'
+  vi.useFakeTimers()
+  const home = { today: '2025-05-10', topics: [{ topic: 'Giá điện', recent: true }, { topic: 'Việc làm', recent: false }], areas: [], entries: [] }
+  let inserted = 0
+  const calls = serve({
+    'dlxh_app.dlxh_reporting.home.get_collaborator_home': home,
+    'frappe.client.insert': new TypeError('offline'),
+  })
+  const wrapper = mount(CollaboratorHome, { global: { plugins: [makeRouter()] } })
+  await flushPromises()
+  expect(wrapper.findAll('optgroup').map((g) => g.findAll('option').map((o) => o.text()))).toEqual([['Giá điện'], ['Việc làm']])
+  await wrapper.get('select[name=topic]').setValue('Giá điện')
+  await wrapper.get('textarea[name=content]').setValue('Người dân lo giá điện tăng')
+  await wrapper.get('[data-trend=Concerned]').trigger('click')
+  await wrapper.get('form').trigger('submit')
+  await flushPromises()
+  expect(wrapper.get('[data-testid=entry-error]').text()).toContain('no connection')
+  expect(JSON.parse(localStorage.getItem('dlxh-entry-draft:c@x')).content).toBe('Người dân lo giá điện tăng')
+
+  serve({
+    'dlxh_app.dlxh_reporting.home.get_collaborator_home': home,
+    'frappe.client.insert': () => ({ name: `YK-${++inserted}` }),
+  })
+  await vi.advanceTimersByTimeAsync(15000)
+  await flushPromises()
+  expect(inserted).toBe(1)
+  expect(wrapper.get('[data-testid=entry-saved]').text()).toContain('YK-1')
+  // The form is empty again, the place kept for the next opinion.
+  expect(JSON.parse(localStorage.getItem('dlxh-entry-draft:c@x')).content).toBe('')
+  expect(wrapper.get('textarea[name=content]').element.value).toBe('')
+  expect(calls.length).toBeGreaterThan(0)
+  vi.useRealTimers()
+  wrapper.unmount()
+})
