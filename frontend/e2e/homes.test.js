@@ -9,6 +9,12 @@ import { CITY_MANAGER, CITY_OFFICER, COLLABORATOR, SIBLING_OFFICER, UNIT_LEADER,
 
 const HOME = 'dlxh_app.dlxh_reporting.home'
 
+// The session's CSRF token, which POST requests carry as the web app's do.
+async function csrf(page) {
+  const response = await page.request.get('/api/method/dlxh_app.webapp.get_boot')
+  return { 'X-Frappe-CSRF-Token': (await response.json()).message.csrf_token }
+}
+
 async function api(page, method) {
   const response = await page.request.get(`/api/method/${HOME}.${method}`)
   assert.equal(response.status(), 200, `${method}: ${response.status()}`)
@@ -42,15 +48,40 @@ test("the ward officer's home: this month's report, started in one call", () =>
     })
   }))
 
-test("the leader's approval queue is the server's, oldest first", () =>
+test("the leader's approval queue is the server's, oldest first, and approves in place", () =>
   inSteps('home-leader', async ({ session, step }) => {
+    const officer = await session()
     const page = await session()
+    let sent = null
+    await step("the officer sends this month's report to the leader, if it is still a draft", async () => {
+      await login(officer, UNIT_OFFICER)
+      const started = await officer.request.post(`/api/method/${HOME}.start_monthly_report`, { headers: await csrf(officer) })
+      assert.equal(started.status(), 200)
+      const report = (await started.json()).message
+      if (report.state !== 'Draft') return
+      const response = await officer.request.post('/api/method/frappe.model.workflow.apply_workflow', {
+        headers: await csrf(officer),
+        data: { doc: JSON.stringify({ doctype: 'Opinion Report', name: report.name }), action: 'Send to Leader' },
+      })
+      assert.equal(response.status(), 200, await response.text())
+      sent = report.name
+    })
     await step('log in', () => login(page, UNIT_LEADER))
     const queue = await step('the queue from the server', () => api(page, 'get_approval_queue'))
     await step('the same rows, in the same order', async () => {
       await page.locator('[data-testid=approval-queue] h2 span').waitFor()
       const shown = await page.locator('[data-testid=approval-row]').evaluateAll((rows) => rows.map((row) => row.dataset.name))
       assert.deepEqual(shown, queue.map((row) => row.name))
+      if (sent) assert.ok(shown.includes(sent))
+    })
+    if (!sent) return
+    await step('approve and send it from the home', async () => {
+      const row = page.locator(`[data-testid=approval-row][data-name="${sent}"]`)
+      await row.getByRole('button', { name: 'Duyệt và gửi Ban' }).click()
+      await page.click('[data-testid=confirm-action]')
+      await row.waitFor({ state: 'detached' })
+      const report = await page.request.get(`/api/resource/Opinion Report/${encodeURIComponent(sent)}`)
+      assert.equal((await report.json()).data.workflow_state, 'Sent to City')
     })
   }))
 
