@@ -496,14 +496,7 @@ def get_manager_home(year: int | None = None) -> dict:
 				status.value: sum(1 for cell in matrix.cells.values() if cell.status == status)
 				for status in Compliance
 			},
-			"by_month": [
-				{
-					**period_info(p),
-					"on_time": on_time_share(matrix.period_cells(p))[0],
-					"judged": on_time_share(cell.status for cell in matrix.period_cells(p))[1],
-				}
-				for p in periods
-			],
+			"by_month": [month_share(p, matrix.period_cells(p)) for p in periods],
 		},
 		"surveys": {
 			"planned": sum(cint(plan.planned_surveys) for plan in plans),
@@ -512,6 +505,11 @@ def get_manager_home(year: int | None = None) -> dict:
 		},
 		"activities": activities,
 	}
+
+
+def month_share(period: tuple[int, int], cells) -> dict:
+	on_time, judged, _percent = on_time_share(cell.status for cell in cells)
+	return period_info(period) | {"on_time": on_time, "judged": judged}
 
 
 def activity_counts(plans: list[str]) -> dict:

@@ -238,12 +238,18 @@ class TestCityHome(ReportingTestCase):
 
 class TestManagerHome(ReportingTestCase):
 	def test_year_at_a_glance(self):
-		with at(2025, 5, 18, 9, 0):
+		with at(2025, 4, 10, 9, 0):
 			act(
 				make_report(SIBLING_OFFICER, unit=SIBLING, period_month=4),
 				(SIBLING_OFFICER, "Send to Leader"),
+				(SIBLING_LEADER, "Approve and Send"),
 			)
 		with at(2025, 5, 18, 9, 0):
+			# With its leader: not sent, so missing once the deadline has passed.
+			act(
+				make_report(SIBLING_OFFICER, unit=SIBLING, period_month=5),
+				(SIBLING_OFFICER, "Send to Leader"),
+			)
 			plan = as_user(
 				OFFICER,
 				make_plan,
@@ -271,9 +277,15 @@ class TestManagerHome(ReportingTestCase):
 			data = as_user(MANAGER, home.get_manager_home)
 		self.assertEqual(data["year"], 2025)
 		self.assertEqual(len(data["reports"]["by_month"]), 5)
-		self.assertEqual(data["reports"]["on_time"], 0)
-		self.assertGreater(data["reports"]["judged"], 0)
-		self.assertEqual(data["reports"]["percent"], 0)
+		april, may = data["reports"]["by_month"][3:5]
+		self.assertEqual((april["label"], april["on_time"]), ("04/2025", 1))
+		self.assertEqual((may["label"], may["on_time"]), ("05/2025", 0))
+		self.assertGreaterEqual(may["judged"], 4)
+		reports = data["reports"]
+		self.assertEqual(reports["on_time"], 1)
+		self.assertEqual(reports["counts"]["On Time"], 1)
+		self.assertEqual(reports["judged"], sum(month["judged"] for month in data["reports"]["by_month"]))
+		self.assertEqual(reports["percent"], round(100 / reports["judged"]))
 		self.assertEqual((data["surveys"]["planned"], data["surveys"]["done"]), (2, 0))
 		self.assertEqual((data["activities"]["total"], data["activities"]["done"]), (2, 1))
 

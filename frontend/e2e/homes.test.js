@@ -3,11 +3,23 @@
 // (a late unit's cell opens that report), the manager's year, the collaborator's entry on a phone, and a
 // sibling ward's officer, who sees nothing of the walkthrough ward.
 import assert from 'node:assert/strict'
+import path from 'node:path'
 import { test } from 'node:test'
 import { inSteps, login } from './browser.js'
 import { CITY_MANAGER, CITY_OFFICER, COLLABORATOR, SIBLING_OFFICER, UNIT_LEADER, UNIT_OFFICER } from './demo.js'
 
 const HOME = 'dlxh_app.dlxh_reporting.home'
+
+// `DLXH_SCREENSHOTS=1 make e2e ARGS=frontend/e2e/homes.test.js` keeps each home's picture for the README.
+async function picture(page, name) {
+  if (!process.env.DLXH_SCREENSHOTS) return
+  await page.waitForLoadState('networkidle')
+  // The page scrolls inside <main>: make the window as tall as its content so that all of it is taken.
+  const { width } = page.viewportSize()
+  const height = await page.evaluate(() => document.querySelector('main').scrollHeight + 48)
+  await page.setViewportSize({ width, height: Math.max(height, 600) })
+  await page.screenshot({ path: path.resolve(import.meta.dirname, `../../docs/home-${name}.png`), fullPage: true })
+}
 
 // The session's CSRF token, which POST requests carry as the web app's do.
 async function csrf(page) {
@@ -32,6 +44,7 @@ test("the ward officer's home: this month's report, started in one call", () =>
       assert.equal(state.trim(), data.report.state === 'Not Started' ? 'Chưa lập' : state.trim())
       assert.match(await page.locator('[data-testid=report-deadline]').textContent(), /giờ Việt Nam/)
       assert.equal(await page.locator('[data-testid=requests] li').count(), data.requests.length)
+      await picture(page, 'unit-officer')
     })
     await step('one call starts the report with the unused opinions, or opens it', async () => {
       if (data.report.name) {
@@ -73,6 +86,7 @@ test("the leader's approval queue is the server's, oldest first, and approves in
       const shown = await page.locator('[data-testid=approval-row]').evaluateAll((rows) => rows.map((row) => row.dataset.name))
       assert.deepEqual(shown, queue.map((row) => row.name))
       if (sent) assert.ok(shown.includes(sent))
+      await picture(page, 'unit-leader')
     })
     if (!sent) return
     await step('approve and send it from the home', async () => {
@@ -93,6 +107,7 @@ test("the city's heat map: a late unit's cell opens that report", () =>
     await step('a cell for every unit and month', async () => {
       await page.locator('[data-testid=heat-map]').waitFor()
       assert.equal(await page.locator('[data-testid=heat-cell]').count(), data.heat_map.units.length * data.heat_map.periods.length)
+      await picture(page, 'city-officer')
     })
     await step("a late cell opens that unit's report", async () => {
       const late = data.heat_map.units.flatMap((row) => row.cells.map((cell) => ({ ...cell, unit: row.unit }))).find((cell) => cell.status === 'Late' && cell.report)
@@ -112,6 +127,7 @@ test("the manager's year at a glance", () =>
       if (data.reports.percent !== null) assert.match(onTime, new RegExp(`${data.reports.percent} %`))
       const surveys = await page.locator('[data-testid=figure-surveys]').textContent()
       assert.match(surveys, new RegExp(`${data.surveys.done} / ${data.surveys.planned}`))
+      await picture(page, 'manager')
     })
   }))
 
@@ -136,6 +152,7 @@ test('the collaborator records an opinion on a phone', () =>
       await page.locator(`[data-testid=my-entry][data-name="${data.entries[0].name}"]`).waitFor()
       const width = await page.evaluate(() => document.documentElement.scrollWidth)
       assert.ok(width <= 390, `the page is ${width} px wide`)
+      await picture(page, 'collaborator')
     })
   }))
 
