@@ -40,6 +40,10 @@ UNIT_SCOPED_DOCTYPES = {
 	# The units below an approved survey of the city or a district take part in it (collection in their
 	# areas, enumerators of the city's office).
 	"Opinion Survey": UnitRule("responsible_unit", issued_readable_below=True),
+	# Personal data: the managing unit, the units above it and the city read a collaborator, no one else.
+	"DLXH Collaborator": UnitRule("managing_unit"),
+	# A unit's own representation target (the city's default has no unit: the city's alone).
+	"Collaborator Target": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own
@@ -56,6 +60,8 @@ SCOPED_CHILD_TABLES = {
 	"Survey Step": "Opinion Survey",
 	"Survey Stratum": "Opinion Survey",
 	"Survey Budget Line": "Opinion Survey",
+	"DLXH Collaborator Criterion": "DLXH Collaborator",
+	"Collaborator Target Line": "Collaborator Target",
 }
 
 # Framework DocTypes whose records name a document: (field with its DocType, field with its name). A user
@@ -82,3 +88,6 @@ SERVER_OWNED_PERMLEVEL = 2
 # How often one user may have the compliance or the synthesis computed, however it is reached (API, script
 # report, number card, chart): each call may read every unit over years.
 EXPENSIVE_CALLS_PER_MINUTE = 60
+
+# DocTypes of personal data whose exports (the desk's list and report export) are logged in DLXH Export Log.
+EXPORT_LOGGED_DOCTYPES = frozenset({"DLXH Collaborator"})

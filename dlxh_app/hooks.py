@@ -88,5 +88,11 @@ website_redirects = [
 	},
 ]
 
+# Exports of personal data (consts.EXPORT_LOGGED_DOCTYPES) are logged: Frappe's list export, then a DLXH
+# Export Log of who exported how many rows, when (dlxh_app/dlxh_collaborators/exports.py).
+override_whitelisted_methods = {
+	"frappe.desk.reportview.export_query": "dlxh_app.dlxh_collaborators.exports.export_query"
+}
+
 # Whitelisted methods declare their argument types, which Frappe checks on every call.
 require_type_annotated_api_methods = True

@@ -77,6 +77,11 @@ READERS = {
 	# Approved: read by the units below the city, which take part in it.
 	"survey_city": {A_OFFICER, A_LEADER, A1_OFFICER, B_OFFICER, B_LEADER},
 	"survey_city_draft": set(),
+	# Personal data: the managing unit and the units above it; not the unit below, nor collaborators.
+	"collaborator_a": {A_OFFICER, A_LEADER},
+	"collaborator_b": {B_OFFICER, B_LEADER},
+	"target_a": {A_OFFICER, A_LEADER},
+	"target_b": {B_OFFICER, B_LEADER},
 }
 
 
@@ -129,6 +134,7 @@ def make_fixture() -> Fixture:
 	make_reports(fixture)
 	make_requests(fixture)
 	make_surveys(fixture)
+	make_collaborators(fixture)
 	fixture.add(
 		"synthesis",
 		insert_as(
@@ -299,6 +305,36 @@ def make_surveys(fixture: Fixture) -> None:
 	survey("survey_city_draft", CITY_OFFICER, CITY)
 
 
+def make_collaborators(fixture: Fixture) -> None:
+	for key, user, unit in (("collaborator_a", A_OFFICER, A), ("collaborator_b", B_OFFICER, B)):
+		doc = insert_as(
+			user,
+			{
+				"doctype": "DLXH Collaborator",
+				"full_name": marker(key),
+				"gender": "Female",
+				"birth_year": 1980,
+				"social_stratum": "Workers",
+				"sector": "Economy",
+				"organisation": marker(key),
+				"managing_unit": unit,
+				"residential_area": A1,
+				"term_start": "2026-01-01",
+				"criteria": [{"criterion": "Capacity", "met": 1, "note": marker(key)}],
+			},
+		)
+		fixture.add(key, doc)
+	for key, unit in (("target_a", A), ("target_b", B)):
+		target = {
+			"doctype": "Collaborator Target",
+			"unit": unit,
+			"min_collaborators": 3,
+			"note": marker(key),
+			"lines": [{"dimension": "Social Stratum", "value": "Farmers", "minimum": 1}],
+		}
+		fixture.add(key, insert_as(CITY_OFFICER, target))
+
+
 def make_linked_records(fixture: Fixture, key: str) -> None:
 	"""One record of each framework DocType that names the record `key` (a unit's document), with the
 	marker of `key` in its text. Versions are not written in test mode, and workflow actions only by a
@@ -352,6 +388,7 @@ def delete_fixture(fixture: Fixture | None) -> None:
 		purge(doctype, {unit_field: ["in", UNITS]})
 	purge("DLXH Reminder Log", {"unit": ["in", UNITS]})
 	purge("DLXH Document Counter", {"issuing_unit": ["in", UNITS]})
+	purge("DLXH Export Log", {"user": ["in", list(USERS)]})
 	for email in USERS:
 		frappe.delete_doc("User", email, force=True, ignore_missing=True, delete_permanently=True)
 	for unit in (A1, A, B, CITY):
@@ -370,6 +407,8 @@ UNIT_RECORDS = (
 	("Report Request", "issuing_unit"),
 	("DLXH Plan", "issuing_unit"),
 	("Opinion Survey", "responsible_unit"),
+	("DLXH Collaborator", "managing_unit"),
+	("Collaborator Target", "unit"),
 )
 
 

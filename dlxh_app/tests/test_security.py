@@ -584,7 +584,38 @@ class TestWhitelistedMethods(SecurityTestCase):
 				if owner != user and marker(key) in text(response)
 			]
 
+		def collaborator_export(client, user):
+			"""The desk's export of the collaborator list (routed to the app's logged export): only the
+			collaborators the user may read; refused to Guest and collaborators."""
+			response = api(
+				client,
+				"frappe.desk.reportview.export_query",
+				doctype="DLXH Collaborator",
+				file_format_type="CSV",
+				fields='["name", "full_name"]',
+				title="DLXH Collaborator",
+			)
+			if user is None or USERS[user][0] == "DLXH Collaborator":
+				return [] if denied(response) else [f"export_query: answered {user} {response.status_code}"]
+			body = text(response)
+			return [
+				f"export_query: {'shows' if marker(key) in body else 'hides'} {key}"
+				for key in fixture.keys_of("DLXH Collaborator")
+				if (marker(key) in body) != may_read(user, key)
+			]
+
+		def coverage_of_another_unit(client, user):
+			other = B if user in (A_OFFICER, A_LEADER, A1_OFFICER) else A
+			method = "dlxh_app.dlxh_collaborators.api.get_coverage"
+			problems = within_reach(method)(client, user)
+			response = api(client, method, unit=other)
+			if not denied(response):
+				problems.append(f"get_coverage of {other}: answered {response.status_code}")
+			return problems
+
 		return {
+			"dlxh_app.dlxh_collaborators.exports.export_query": collaborator_export,
+			"dlxh_app.dlxh_collaborators.api.get_coverage": coverage_of_another_unit,
 			"dlxh_app.webapp.get_boot": own_session,
 			"dlxh_app.dlxh_setup.units.get_units_valid_on": no_guest(
 				"dlxh_app.dlxh_setup.units.get_units_valid_on"
@@ -640,6 +671,30 @@ class TestWhitelistedMethods(SecurityTestCase):
 	def test_every_whitelisted_method_has_a_case(self):
 		self.assertEqual(app_whitelisted_methods(), set(self.cases()))
 
+	def test_collaborator_list_export_is_logged(self):
+		def steps(client):
+			return api(
+				client,
+				"frappe.desk.reportview.export_query",
+				doctype="DLXH Collaborator",
+				file_format_type="CSV",
+				fields='["name", "full_name"]',
+				title="DLXH Collaborator",
+			)
+
+		frappe.db.delete("DLXH Export Log", {"user": A_LEADER})
+		frappe.db.commit()
+		self.assertEqual(self.session(A_LEADER, steps).status_code, 200)
+		logs = frappe.get_all(
+			"DLXH Export Log",
+			filters={"user": A_LEADER},
+			fields=["exported_doctype", "row_count", "file_type", "export_time"],
+		)
+		self.assertEqual(len(logs), 1)
+		self.assertEqual(
+			(logs[0].exported_doctype, logs[0].row_count, logs[0].file_type), ("DLXH Collaborator", 1, "CSV")
+		)
+
 	def test_methods_refuse_what_is_beyond_reach(self):
 		cases = self.cases()
 
@@ -659,6 +714,7 @@ class TestWhitelistedMethods(SecurityTestCase):
 			for report, filters in (
 				("Report Compliance", {"from_period": "2026-01", "to_period": "2026-11"}),
 				("DLXH Plan Progress", {}),
+				("Collaborator Coverage", {}),
 			):
 				response = run_report(client, report, filters)
 				if B in text(response) or marker("plan_b") in text(response):

@@ -3,6 +3,7 @@
 
 from frappe.model.document import Document
 
+from dlxh_app.dlxh_collaborators.collaborators import set_entry_collaborator
 from dlxh_app.dlxh_planning.unit_records import set_user_unit, validate_not_in_future
 
 
@@ -16,6 +17,7 @@ class OpinionEntry(Document):
 		from frappe.types import DF
 
 		area: DF.Data | None
+		collaborator: DF.Link | None
 		content: DF.TextEditor
 		entry_date: DF.Date
 		level_of_interest: DF.Literal["", "Low", "Medium", "High"]
@@ -46,3 +48,4 @@ class OpinionEntry(Document):
 	def validate(self):
 		set_user_unit(self)
 		validate_not_in_future(self, "entry_date")
+		set_entry_collaborator(self)

@@ -1,0 +1,30 @@
+# Copyright (c) 2026, dlxh_app contributors
+# License: MIT. See license.txt
+
+from frappe.model.document import Document
+
+
+class DLXHCollaboratorCriterion(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		criterion: DF.Literal[
+			"Political steadfastness",
+			"Ethics and lifestyle",
+			"Capacity",
+			"Qualifications",
+			"Practical experience",
+		]
+		met: DF.Check
+		note: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+
+	pass

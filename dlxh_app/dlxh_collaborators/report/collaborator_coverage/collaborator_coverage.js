@@ -1,0 +1,26 @@
+// Copyright (c) 2026, dlxh_app contributors
+// License: MIT. See license.txt
+
+frappe.query_reports["Collaborator Coverage"] = {
+	filters: [
+		{
+			fieldname: "unit",
+			label: __("Unit"),
+			fieldtype: "Link",
+			options: "DLXH Unit",
+			description: __("The unit and the units below it; empty for every unit you may see"),
+		},
+		{
+			fieldname: "only_gaps",
+			label: __("Only Units with Gaps"),
+			fieldtype: "Check",
+		},
+	],
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		if (data && data.has_gaps && ["unit", "actual"].includes(column.fieldname)) {
+			value = `<span style="color: var(--red-600)">${value}</span>`;
+		}
+		return value;
+	},
+};
