@@ -44,6 +44,9 @@ UNIT_SCOPED_DOCTYPES = {
 	"DLXH Collaborator": UnitRule("managing_unit"),
 	# A unit's own representation target (the city's default has no unit: the city's alone).
 	"Collaborator Target": UnitRule("unit"),
+	# A survey's responses belong to its responsible unit (the units above it read them too).
+	"Survey Response": UnitRule("unit"),
+	"Survey Invitation": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own

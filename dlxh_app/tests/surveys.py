@@ -207,3 +207,61 @@ class SurveyTestCase(IntegrationTestCase):
 		for word in words:
 			self.assertIn(word, str(caught.exception))
 		return caught.exception
+
+
+COLLECTING = ((OFFICER, "Propose"), (LEADER, "Approve"), (OFFICER, "Start Collection"))
+
+
+def collecting_survey(records: dict, **values):
+	"""A survey of `survey_values` in the field, taken online (open since yesterday, for a week)."""
+	from frappe.utils import add_days, now_datetime
+
+	values = {
+		"online_enabled": 1,
+		"opens_on": add_days(now_datetime(), -1),
+		"closes_on": add_days(now_datetime(), 7),
+	} | values
+	return act(make_survey(records, **values), *COLLECTING)
+
+
+def answers(**values) -> dict:
+	"""A valid response to the test form (a satisfied man of An Hòa), changed by `values`."""
+	return {"khu_vuc": "an_hoa", "gioi_tinh": "nam", "tuoi": "34", "hai_long": "4"} | values
+
+
+FIXTURE_UNITS = (WARD, OTHER_WARD, DISTRICT, SIBLING, OFFICE, CITY)
+FIXTURE_USERS = (MANAGER, CITY_OFFICER, OFFICER, LEADER, SIBLING_OFFICER, ENUMERATOR, COLLABORATOR)
+
+
+def delete_fixture(records: dict | None) -> None:
+	"""Remove what make_fixture and the surveys made on it left, committed: for tests over HTTP, whose
+	requests see committed data only. Directly: the controllers rightly keep approved surveys and
+	responses."""
+	from dlxh_app.consts import LINKED_RECORD_FIELDS
+	from dlxh_app.tests.security import purge
+
+	frappe.set_user("Administrator")
+	frappe.db.rollback()
+	surveys = frappe.get_all("Opinion Survey", {"responsible_unit": ["in", FIXTURE_UNITS]}, pluck="name")
+	plans = frappe.get_all("DLXH Plan", {"issuing_unit": ["in", FIXTURE_UNITS]}, pluck="name")
+	questionnaires = frappe.get_all("Survey Questionnaire", {"form_id": FORM.form_id}, pluck="name")
+	named = surveys + plans + questionnaires
+	for doctype, (_doctype_field, name_field) in LINKED_RECORD_FIELDS.items():
+		if named and frappe.db.exists("DocType", doctype):
+			frappe.db.delete(doctype, {name_field: ["in", named]})
+	if surveys:
+		frappe.db.delete("Survey Response", {"survey": ["in", surveys]})
+		frappe.db.delete("Survey Invitation", {"survey": ["in", surveys]})
+	purge("Opinion Survey", {"name": ["in", surveys or [""]]})
+	purge("DLXH Plan", {"name": ["in", plans or [""]]})
+	purge("Survey Questionnaire", {"name": ["in", questionnaires or [""]]})
+	norms = [(records or {}).get(key) for key in NORMS]
+	purge("Survey Budget Norm", {"name": ["in", [name for name in norms if name] or [""]]})
+	purge("DLXH Document Counter", {"issuing_unit": ["in", FIXTURE_UNITS]})
+	for email in FIXTURE_USERS:
+		frappe.delete_doc("User", email, force=True, ignore_missing=True, delete_permanently=True)
+	for unit in FIXTURE_UNITS:
+		frappe.delete_doc("DLXH Unit", unit, force=True, ignore_missing=True, delete_permanently=True)
+	frappe.delete_doc("Opinion Topic", TOPIC, force=True, ignore_missing=True, delete_permanently=True)
+	frappe.db.commit()
+	clear_unit_scope_cache()

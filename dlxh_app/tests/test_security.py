@@ -536,6 +536,34 @@ class TestWhitelistedMethods(SecurityTestCase):
 				else [f"import_xlsform of report_b's file: answered {response.status_code}"]
 			)
 
+		def quota_progress(client, user):
+			"""A survey's quotas only to who may read the survey."""
+			response = api(client, f"{surveys}.api.get_quota_progress", survey=fixture.records["survey_b"][1])
+			if may_read(user, "survey_b") and user and USERS[user][0] != "DLXH Collaborator":
+				return [] if response.status_code == 200 else [f"get_quota_progress: {response.status_code}"]
+			return (
+				[]
+				if denied(response)
+				else [f"get_quota_progress of survey_b: answered {response.status_code}"]
+			)
+
+		def invitations(method, **args):
+			"""A survey's invitation codes only to its staff. Staff are not asked to generate (that makes
+			records)."""
+
+			def case(client, user):
+				staff = may_read(user, "survey_b") and user and USERS[user][0] != "DLXH Collaborator"
+				if staff and method == "generate_invitations":
+					return []
+				response = api(
+					client, f"{surveys}.invitations.{method}", survey=fixture.records["survey_b"][1], **args
+				)
+				if staff:
+					return [] if response.status_code == 200 else [f"{method}: {response.status_code}"]
+				return [] if denied(response) else [f"{method} of survey_b: answered {response.status_code}"]
+
+			return case
+
 		def own_session(client, user):
 			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
 			the login form's, with no roles and no DocTypes."""
@@ -666,6 +694,17 @@ class TestWhitelistedMethods(SecurityTestCase):
 			f"{reporting}.home.get_city_home": city_only(f"{reporting}.home.get_city_home"),
 			f"{reporting}.home.get_manager_home": city_only(f"{reporting}.home.get_manager_home"),
 			f"{reporting}.home.get_collaborator_home": own_entries_home,
+			f"{surveys}.api.get_quota_progress": quota_progress,
+			f"{surveys}.invitations.generate_invitations": invitations("generate_invitations", count=1),
+			f"{surveys}.invitations.export_invitations": invitations("export_invitations"),
+			f"{surveys}.response_import.import_responses": staff_only(
+				lambda client: api(
+					client,
+					f"{surveys}.response_import.import_responses",
+					survey=fixture.records["survey_b"][1],
+					file_url=frappe.db.get_value("File", fixture.linked["File"], "file_url"),
+				)
+			),
 		}
 
 	def test_every_whitelisted_method_has_a_case(self):
