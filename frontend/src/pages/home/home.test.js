@@ -193,3 +193,60 @@ test('an opinion that fails to send is kept and sent again', async () => {
   vi.useRealTimers()
   wrapper.unmount()
 })
+
+test("the unit's collaborator network: its gaps, as get_coverage gives them", async () => {
+  const { default: CoverageCard } = await import('./CoverageCard.vue')
+  const calls = serve({
+    'dlxh_app.dlxh_collaborators.api.get_coverage': [
+      {
+        unit: 'Phường X',
+        actual: 3,
+        target: { min_collaborators: 5 },
+        gaps: [{ dimension: 'social_stratum', value: 'Workers', label: 'Công nhân', target: 2, actual: 0, shortfall: 2 }],
+        areas_without: ['Khu vực 2'],
+        missing_strata: [],
+        too_small: true,
+        unbalanced: false,
+        dominant: null,
+        has_gaps: true,
+      },
+      { unit: 'Phường X - tổ 1', actual: 1, target: { min_collaborators: 1 }, gaps: [], areas_without: [], missing_strata: [], has_gaps: false },
+    ],
+  })
+  const wrapper = mount(CoverageCard, { props: { unit: 'Phường X' } })
+  await flushPromises()
+  expect(calls[0].method).toBe('dlxh_app.dlxh_collaborators.api.get_coverage')
+  expect(wrapper.get('[data-testid=coverage-count]').text()).toBe('3 collaborators, at least 5 wanted')
+  expect(wrapper.findAll('[data-testid=coverage-gaps] li').map((li) => li.text())).toEqual([
+    'Too few collaborators.',
+    'Công nhân: 0 of 2 wanted',
+    'Communes and wards without a collaborator: Khu vực 2',
+  ])
+})
+
+test('no coverage card for a user who may not read the collaborators', async () => {
+  const { default: CoverageCard } = await import('./CoverageCard.vue')
+  vi.stubGlobal('fetch', async () => ({ ok: false, status: 403, json: async () => ({ exc_type: 'PermissionError' }) }))
+  const wrapper = mount(CoverageCard, { props: { unit: 'Phường X' } })
+  await flushPromises()
+  expect(wrapper.find('[data-testid=coverage]').exists()).toBe(false)
+})
+
+test("a survey's responses against its quotas", async () => {
+  const { default: QuotaProgress } = await import('./QuotaProgress.vue')
+  serve({
+    'dlxh_app.dlxh_surveys.api.get_quota_progress': {
+      survey: 'KS-2025-003',
+      strata: [
+        { stratum_key: 'a', label: 'Đảng viên', target: 100, achieved: 60, over_quota: 0, percent: 60 },
+        { stratum_key: 'b', label: 'Đoàn viên', target: 100, achieved: 105, over_quota: 5, percent: 105 },
+      ],
+      total: { target: 200, achieved: 165, over_quota: 5, percent: 82.5 },
+      responses: 170,
+    },
+  })
+  const wrapper = mount(QuotaProgress, { props: { survey: 'KS-2025-003' } })
+  await flushPromises()
+  expect(wrapper.get('[data-testid=quota-total]').text()).toBe('165 of 200 responses (82,5 %)')
+  expect(wrapper.findAll('tr').map((tr) => tr.text())).toEqual(['Đảng viên60 / 100', 'Đoàn viên105 / 1005 over quota'])
+})
