@@ -44,6 +44,21 @@ test("the ward officer's home: this month's report, started in one call", () =>
       assert.equal(state.trim(), data.report.state === 'Not Started' ? 'Chưa lập' : state.trim())
       assert.match(await page.locator('[data-testid=report-deadline]').textContent(), /giờ Việt Nam/)
       assert.equal(await page.locator('[data-testid=requests] li').count(), data.requests.length)
+    })
+    await step("the unit's collaborator network and the surveys' quotas, as their own methods give them", async () => {
+      const coverage = await page.request.get('/api/method/dlxh_app.dlxh_collaborators.api.get_coverage', { params: { unit: data.unit } })
+      const own = coverage.status() === 200 ? (await coverage.json()).message.find((row) => row.unit === data.unit) : null
+      if (own) {
+        const count = await page.locator('[data-testid=coverage-count]').textContent()
+        assert.match(count, new RegExp(`^${own.actual} cộng tác viên, cần tối thiểu ${own.target.min_collaborators}$`))
+      } else assert.equal(await page.locator('[data-testid=coverage]').count(), 0)
+      for (const survey of data.surveys) {
+        const response = await page.request.get('/api/method/dlxh_app.dlxh_surveys.api.get_quota_progress', { params: { survey: survey.name } })
+        const progress = (await response.json()).message
+        if (!progress?.strata.length) continue
+        const shown = await page.locator(`[data-testid=quota-progress][data-survey="${survey.name}"] [data-testid=quota-total]`).textContent()
+        assert.match(shown, new RegExp(`^${progress.total.achieved}/${progress.total.target} phiếu`))
+      }
       await picture(page, 'unit-officer')
     })
     await step('one call starts the report with the unused opinions, or opens it', async () => {
@@ -127,6 +142,9 @@ test("the manager's year at a glance", () =>
       if (data.reports.percent !== null) assert.match(onTime, new RegExp(`${data.reports.percent} %`))
       const surveys = await page.locator('[data-testid=figure-surveys]').textContent()
       assert.match(surveys, new RegExp(`${data.surveys.done} / ${data.surveys.planned}`))
+      const coverage = (await (await page.request.get('/api/method/dlxh_app.dlxh_collaborators.api.get_coverage')).json()).message
+      const shown = await page.locator('[data-testid=figure-coverage]').textContent()
+      assert.match(shown, new RegExp(`${coverage.filter((row) => !row.has_gaps).length} / ${coverage.length}`))
       await picture(page, 'manager')
     })
   }))
