@@ -23,7 +23,7 @@ from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import (
 	local_now,
 )
 from dlxh_app.dlxh_reporting.rules.compliance import RECEIVED_STATES, Compliance
-from dlxh_app.dlxh_reporting.rules.deadline import deadline_for, to_aware
+from dlxh_app.dlxh_reporting.rules.deadline import deadline_for, to_aware, to_naive
 from dlxh_app.dlxh_reporting.rules.home import missing_running, on_time_share, rises_sharply
 from dlxh_app.dlxh_reporting.rules.period import add_months, format_period, month_bounds, period_key
 from dlxh_app.dlxh_reporting.rules.synthesis import TRENDS
@@ -585,3 +585,35 @@ def get_collaborator_home() -> dict:
 			for entry in entries
 		],
 	}
+
+
+# ---- enumerator --------------------------------------------------------------------------------------------
+
+
+@frappe.whitelist()
+def get_enumerator_home() -> dict:
+	"""The enumerator's home: the surveys in the field the user may read, each with the responses the
+	user entered today (since midnight in the Department's time zone) and in all, against the forms an
+	enumerator fills in a day, and the survey's progress against its strata's quotas."""
+	from dlxh_app.dlxh_surveys.api import get_quota_progress
+
+	frappe.has_permission("Survey Response", throw=True)
+	user = frappe.session.user
+	midnight = local_now().replace(hour=0, minute=0, second=0, microsecond=0)
+	since = to_naive(midnight, get_system_timezone())
+	surveys = frappe.get_list(
+		"Opinion Survey",
+		filters={"workflow_state": IN_FIELD},
+		fields=["name", "title", "responsible_unit", "sample_size", "closes_on", "forms_per_enumerator_day"],
+		order_by="closes_on asc",
+	)
+	for survey in surveys:
+		mine = {"survey": survey.name, "entered_by": user, "is_current": 1}
+		survey.update(
+			{
+				"entered_today": frappe.db.count("Survey Response", mine | {"creation": [">=", since]}),
+				"entered": frappe.db.count("Survey Response", mine),
+				"quota": get_quota_progress(survey.name),
+			}
+		)
+	return {"today": str(midnight.date()), "surveys": surveys}

@@ -694,6 +694,7 @@ class TestWhitelistedMethods(SecurityTestCase):
 			f"{reporting}.home.get_city_home": city_only(f"{reporting}.home.get_city_home"),
 			f"{reporting}.home.get_manager_home": city_only(f"{reporting}.home.get_manager_home"),
 			f"{reporting}.home.get_collaborator_home": own_entries_home,
+			f"{reporting}.home.get_enumerator_home": within_reach(f"{reporting}.home.get_enumerator_home"),
 			f"{surveys}.api.get_quota_progress": quota_progress,
 			f"{surveys}.invitations.generate_invitations": invitations("generate_invitations", count=1),
 			f"{surveys}.invitations.export_invitations": invitations("export_invitations"),

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import { test } from 'node:test'
 import { inSteps, login } from './browser.js'
-import { CITY_MANAGER, CITY_OFFICER, COLLABORATOR, SIBLING_OFFICER, UNIT_LEADER, UNIT_OFFICER } from './demo.js'
+import { CITY_MANAGER, CITY_OFFICER, COLLABORATOR, ENUMERATOR, SIBLING_OFFICER, UNIT_LEADER, UNIT_OFFICER } from './demo.js'
 
 const HOME = 'dlxh_app.dlxh_reporting.home'
 
@@ -185,5 +185,21 @@ test("a sibling ward's officer sees nothing of the walkthrough ward", () =>
       assert.doesNotMatch(await page.locator('main').textContent(), /phường Ninh Kiều/)
       const other = await page.request.get(`/api/method/${HOME}.get_unit_home?unit=${encodeURIComponent('Đảng ủy phường Ninh Kiều')}`)
       assert.equal(other.status(), 403)
+    })
+  }))
+
+test("the enumerator's home: the surveys in the field, what they entered today, the quotas", () =>
+  inSteps('home-enumerator', async ({ session, step }) => {
+    const page = await session()
+    await step('log in', () => login(page, ENUMERATOR))
+    const data = await step('the home from the server', () => api(page, 'get_enumerator_home'))
+    await step('the same surveys and counts', async () => {
+      assert.ok(data.surveys.length, 'the demo has a survey in the field')
+      await page.locator('[data-testid=enumerator-survey]').first().waitFor()
+      const shown = await page.locator('[data-testid=enumerator-survey]').evaluateAll((rows) => rows.map((row) => row.dataset.survey))
+      assert.deepEqual(shown, data.surveys.map((survey) => survey.name))
+      const first = data.surveys[0]
+      assert.match(await page.locator('[data-testid=entered-today]').first().textContent(), new RegExp(`${first.entered_today}`))
+      await picture(page, 'enumerator')
     })
   }))

@@ -48,7 +48,7 @@ test('each role gets its part of the home, the day’s work first', () => {
   expect(homeParts(['DLXH Collaborator'])).toEqual(['collaborator'])
   // A collaborator who is also an officer works as an officer.
   expect(homeParts(['DLXH Collaborator', 'DLXH Unit Officer'])).toEqual(['unit'])
-  expect(homeParts(['DLXH Enumerator'])).toEqual([])
+  expect(homeParts(['DLXH Enumerator'])).toEqual(['enumerator'])
 })
 
 test('deadlines in Vietnam time, counted down in days and hours', () => {
@@ -249,4 +249,30 @@ test("a survey's responses against its quotas", async () => {
   await flushPromises()
   expect(wrapper.get('[data-testid=quota-total]').text()).toBe('165 of 200 responses (82,5 %)')
   expect(wrapper.findAll('tr').map((tr) => tr.text())).toEqual(['Đảng viên60 / 100', 'Đoàn viên105 / 1005 over quota'])
+})
+
+test("the enumerator's home: what they entered today against the forms a day, and the quotas", async () => {
+  const { default: EnumeratorHome } = await import('./EnumeratorHome.vue')
+  const calls = serve({
+    'dlxh_app.dlxh_reporting.home.get_enumerator_home': {
+      today: '2026-12-02',
+      surveys: [
+        {
+          name: 'KS-2026-001',
+          title: 'Khảo sát A',
+          responsible_unit: 'Ban',
+          forms_per_enumerator_day: 12,
+          entered_today: 5,
+          entered: 40,
+          quota: { strata: [{ stratum_key: 'a', label: 'A', target: 10, achieved: 4, over_quota: 0 }], total: { target: 10, achieved: 4, over_quota: 0, percent: 40 } },
+        },
+      ],
+    },
+  })
+  const wrapper = mount(EnumeratorHome, { global: { plugins: [makeRouter()] } })
+  await flushPromises()
+  expect(wrapper.get('[data-testid=entered-today]').text()).toBe('Entered by you today: 5 of 12 forms a day · 40 in all')
+  expect(wrapper.get('[data-testid=quota-total]').text()).toBe('4 of 10 responses (40 %)')
+  // The quotas came with the home: not asked for again.
+  expect(calls.map((c) => c.method)).toEqual(['dlxh_app.dlxh_reporting.home.get_enumerator_home'])
 })

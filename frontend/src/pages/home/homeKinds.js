@@ -10,6 +10,7 @@ export function homeParts(roles = []) {
   if (has('DLXH Unit Officer') || has('DLXH Unit Leader')) parts.push('unit')
   if (has('DLXH City Officer') || (has('System Manager') && !dlxh.length)) parts.push('city')
   if (has('DLXH Manager')) parts.push('manager')
+  if (has('DLXH Enumerator')) parts.push('enumerator')
   // A collaborator who is also an officer works as an officer.
   if (dlxh.length && dlxh.every((role) => role === 'DLXH Collaborator')) parts.push('collaborator')
   return parts
