@@ -47,6 +47,10 @@ UNIT_SCOPED_DOCTYPES = {
 	# A survey's responses belong to its responsible unit (the units above it read them too).
 	"Survey Response": UnitRule("unit"),
 	"Survey Invitation": UnitRule("unit"),
+	"Collaborator Regulation Adoption": UnitRule("unit"),
+	"Collaborator Training": UnitRule("organiser_unit"),
+	# Set from the collaborator's managing unit.
+	"Collaborator Evaluation": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own
@@ -65,6 +69,7 @@ SCOPED_CHILD_TABLES = {
 	"Survey Budget Line": "Opinion Survey",
 	"DLXH Collaborator Criterion": "DLXH Collaborator",
 	"Collaborator Target Line": "Collaborator Target",
+	"Collaborator Training Participant": "Collaborator Training",
 }
 
 # Framework DocTypes whose records name a document: (field with its DocType, field with its name). A user

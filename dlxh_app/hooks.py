@@ -71,7 +71,11 @@ doc_events = {
 # one east of Vietnam. Hourly, the city hears of missing reports within the hour after the deadline,
 # whatever the server's zone. Each run sends only what is due and not yet recorded as sent, so most runs
 # end after reading the settings.
-scheduler_events = {"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"]}
+scheduler_events = {
+	"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"],
+	# Units whose collaborators work under an older regulation than the city's current one.
+	"daily": ["dlxh_app.dlxh_collaborators.regulation.remind_outdated_units"],
+}
 
 # The web app
 # -----------

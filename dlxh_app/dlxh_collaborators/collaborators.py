@@ -4,7 +4,18 @@ import frappe
 from frappe import _
 
 from dlxh_app.dlxh_collaborators.rules.collaborator import ACTIVE
+from dlxh_app.permissions import reachable_units
 from dlxh_app.validation import field_label, throw_invalid
+
+
+def refuse_login_beyond_reach(doc, fieldname: str = "user") -> None:
+	"""A login named on a record (a collaborator's, an officer taking part in a training) is of a unit
+	within the user's reach, or of no unit yet. (Users do not read the User DocType itself.)"""
+	user = doc.get(fieldname)
+	unit = user and frappe.db.get_value("User", user, "dlxh_unit")
+	if unit and not reachable_units([unit]):
+		label = field_label(doc, fieldname)
+		throw_invalid(label, _("{0}: a login of another unit cannot be used here.").format(label))
 
 
 def set_entry_collaborator(doc, fieldname: str = "collaborator") -> None:

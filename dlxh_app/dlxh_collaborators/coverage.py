@@ -12,6 +12,7 @@ from frappe import _
 from frappe.utils import cint, escape_html, flt, getdate, today
 
 from dlxh_app.dlxh_collaborators.doctype.collaborator_target.collaborator_target import DEFAULT_TARGET
+from dlxh_app.dlxh_collaborators.regulation import adopted_versions, read_current_version, regulation_status
 from dlxh_app.dlxh_collaborators.rules.collaborator import ACTIVE
 from dlxh_app.dlxh_collaborators.rules.coverage import Coverage, Member, Target, coverage, merge_target
 from dlxh_app.permissions import get_unit_scope, match_conditions, reachable_units
@@ -38,12 +39,15 @@ def check_unit(unit: str | None, label: str) -> str | None:
 
 def get_coverage(unit: str | None = None, on: date | None = None) -> list[tuple[dict, Coverage]]:
 	"""(unit row, coverage) for every current unit the user may reach (within `unit`, if given), in tree
-	order. A unit's network is its collaborators and those of the units below it."""
+	order. A unit's network is its collaborators and those of the units below it. Each row also says which
+	version of the collaborator regulation the unit applies (`row.regulation`)."""
 	on = getdate(on or today())
 	units = current_units(unit, on)
 	wards = [row for row in all_current_units(on) if row.unit_type == COMMUNE_WARD]
 	members = current_members(on)
 	targets = read_targets()
+	current = read_current_version(on)
+	adopted = adopted_versions([row.name for row in units])
 	result = []
 	for row in units:
 		within = [member for lft, member in members if row.lft <= lft <= row.rgt]
@@ -52,6 +56,7 @@ def get_coverage(unit: str | None = None, on: date | None = None) -> list[tuple[
 		row.target_source = (
 			row.name if row.name in targets else (DEFAULT_TARGET if DEFAULT_TARGET in targets else None)
 		)
+		row.regulation = regulation_status(row.name, adopted, current)
 		result.append((row, coverage(within, areas, target)))
 	return result
 
@@ -172,4 +177,7 @@ def describe(row: frappe._dict, result: Coverage) -> dict:
 		"dominant": result.dominant
 		and {"dimension": result.dominant[0], "value": result.dominant[1], "share": result.dominant[2]},
 		"has_gaps": result.has_gaps,
+		# The version of the collaborator regulation the unit has adopted, the city's current one, and
+		# whether the unit's is older (or missing).
+		"regulation": row.regulation,
 	}

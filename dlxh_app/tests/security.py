@@ -82,6 +82,14 @@ READERS = {
 	"collaborator_b": {B_OFFICER, B_LEADER},
 	"target_a": {A_OFFICER, A_LEADER},
 	"target_b": {B_OFFICER, B_LEADER},
+	# The city's regulation is read by every unit and collaborator; a unit's adoption by its own.
+	"regulation": {A_OFFICER, A_LEADER, A1_OFFICER, B_OFFICER, B_LEADER, COLLABORATOR},
+	"adoption_a": {A_OFFICER, A_LEADER},
+	"adoption_b": {B_OFFICER, B_LEADER},
+	"training_a": {A_OFFICER, A_LEADER},
+	"training_b": {B_OFFICER, B_LEADER},
+	"evaluation_a": {A_OFFICER, A_LEADER},
+	"evaluation_b": {B_OFFICER, B_LEADER},
 }
 
 
@@ -333,6 +341,42 @@ def make_collaborators(fixture: Fixture) -> None:
 			"lines": [{"dimension": "Social Stratum", "value": "Farmers", "minimum": 1}],
 		}
 		fixture.add(key, insert_as(CITY_OFFICER, target))
+	regulation = {
+		"doctype": "Collaborator Regulation",
+		"title": marker("regulation"),
+		"version": 7001,
+		"issuing_unit": CITY,
+		"effective_from": "2026-01-01",
+	}
+	fixture.add("regulation", insert_as(CITY_OFFICER, regulation))
+	for key, user in (("adoption_a", A_OFFICER), ("adoption_b", B_OFFICER)):
+		adoption = {
+			"doctype": "Collaborator Regulation Adoption",
+			"regulation": fixture.name("regulation"),
+			"adopted_on": "2026-02-01",
+			"decision_number": marker(key),
+		}
+		fixture.add(key, insert_as(user, adoption))
+	for unit_key, user in (("a", A_OFFICER), ("b", B_OFFICER)):
+		collaborator = fixture.name(f"collaborator_{unit_key}")
+		training = {
+			"doctype": "Collaborator Training",
+			"topic": marker(f"training_{unit_key}"),
+			"training_date": "2026-03-10",
+			"hours": 4,
+			"participants": [
+				{"collaborator": collaborator, "attended": 1, "note": marker(f"training_{unit_key}")}
+			],
+		}
+		fixture.add(f"training_{unit_key}", insert_as(user, training))
+		evaluation = {
+			"doctype": "Collaborator Evaluation",
+			"collaborator": collaborator,
+			"evaluation_year": 2026,
+			"rating": "Duties well fulfilled",
+			"comment": marker(f"evaluation_{unit_key}"),
+		}
+		fixture.add(f"evaluation_{unit_key}", insert_as(user, evaluation))
 
 
 def make_linked_records(fixture: Fixture, key: str) -> None:
@@ -409,6 +453,10 @@ UNIT_RECORDS = (
 	("Opinion Survey", "responsible_unit"),
 	("DLXH Collaborator", "managing_unit"),
 	("Collaborator Target", "unit"),
+	("Collaborator Regulation Adoption", "unit"),
+	("Collaborator Regulation", "issuing_unit"),
+	("Collaborator Training", "organiser_unit"),
+	("Collaborator Evaluation", "unit"),
 )
 
 

@@ -60,3 +60,25 @@ class TestCurrent(unittest.TestCase):
 		self.assertFalse(is_current("Active", date(2025, 1, 1), date(2026, 12, 1), TODAY))
 		self.assertFalse(is_current("Active", date(2026, 12, 3), None, TODAY))
 		self.assertFalse(is_current("Suspended", date(2025, 1, 1), None, TODAY))
+
+
+class TestTrainingAndEvaluation(unittest.TestCase):
+	def test_hours(self):
+		from dlxh_app.dlxh_collaborators.rules.evaluation import check_hours
+
+		for hours in (0.5, 4, 200):
+			check_hours(hours)
+		for hours in (0, -1, 200.5, None):
+			with self.subTest(hours=hours), self.assertRaises(RuleError) as caught:
+				check_hours(hours)
+			self.assertEqual(caught.exception.code, "hours_range")
+
+	def test_evaluation_year(self):
+		from dlxh_app.dlxh_collaborators.rules.evaluation import check_evaluation_year, year_bounds
+
+		check_evaluation_year(2026, TODAY)
+		check_evaluation_year(2025, TODAY)
+		for year in (2027, 1999, 0, None):
+			with self.subTest(year=year), self.assertRaises(RuleError):
+				check_evaluation_year(year, TODAY)
+		self.assertEqual(year_bounds(2026), (date(2026, 1, 1), date(2026, 12, 31)))

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from dlxh_app.dlxh_collaborators.collaborators import refuse_login_beyond_reach
 from dlxh_app.dlxh_collaborators.rules.collaborator import (
 	check_birth_year,
 	check_status,
@@ -16,7 +17,6 @@ from dlxh_app.dlxh_planning.rules.plan import check_activity_period
 from dlxh_app.dlxh_planning.unit_records import set_user_unit
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.dlxh_setup.rules.text import clean_text
-from dlxh_app.permissions import reachable_units
 from dlxh_app.validation import field_label, throw_invalid
 
 COMMUNE_WARD = "Commune/Ward Party Committee"
@@ -233,10 +233,8 @@ class DLXHCollaborator(Document):
 		"""A login belongs to one collaborator, and is of a unit within the user's reach (or of none yet)."""
 		if not self.user:
 			return
+		refuse_login_beyond_reach(self, "user")
 		label = field_label(self, "user")
-		user_unit = frappe.db.get_value("User", self.user, "dlxh_unit")
-		if user_unit and not reachable_units([user_unit]):
-			throw_invalid(label, _("{0}: a login of another unit cannot be used here.").format(label))
 		other = frappe.db.get_value(
 			"DLXH Collaborator", {"user": self.user, "name": ["!=", self.name or ""]}, "name"
 		)

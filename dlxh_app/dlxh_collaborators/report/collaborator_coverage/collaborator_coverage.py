@@ -55,6 +55,18 @@ def get_columns() -> list[dict]:
 		{"fieldname": "too_small", "label": _("Too Small"), "fieldtype": "Check", "width": 80},
 		{"fieldname": "unbalanced", "label": _("Unbalanced"), "fieldtype": "Check", "width": 90},
 		{"fieldname": "has_gaps", "label": _("Has Gaps"), "fieldtype": "Check", "width": 80},
+		{
+			"fieldname": "regulation_version",
+			"label": _("Regulation Version"),
+			"fieldtype": "Int",
+			"width": 100,
+		},
+		{
+			"fieldname": "regulation_outdated",
+			"label": _("Regulation Outdated"),
+			"fieldtype": "Check",
+			"width": 100,
+		},
 	]
 
 
@@ -75,6 +87,8 @@ def get_row(row, result) -> dict:
 		"too_small": int(result.too_small),
 		"unbalanced": int(result.unbalanced),
 		"has_gaps": int(result.has_gaps),
+		"regulation_version": row.regulation["adopted"],
+		"regulation_outdated": int(row.regulation["outdated"]),
 	}
 
 
