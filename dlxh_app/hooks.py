@@ -101,8 +101,10 @@ override_whitelisted_methods = {
 # Whitelisted methods declare their argument types, which Frappe checks on every call.
 require_type_annotated_api_methods = True
 
-# Surveys' public pages for citizens (dlxh_surveys/public_form.py): a survey's form and its thank-you page.
+# Surveys' public pages for citizens (dlxh_surveys/public_form.py): a survey's form, its thank-you page,
+# and its paper entry by enumerators.
 website_route_rules += [
 	{"from_route": "/khao-sat/<slug>/cam-on", "to_route": "khao-sat-cam-on"},
+	{"from_route": "/khao-sat/<slug>/nhap-phieu", "to_route": "khao-sat-nhap-phieu"},
 	{"from_route": "/khao-sat/<slug>", "to_route": "khao-sat"},
 ]

@@ -14,20 +14,25 @@ import hashlib
 import json
 import re
 import secrets
+from urllib.parse import urlencode
 
 import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
+from werkzeug.utils import redirect
+from werkzeug.wrappers import Response
 
 from dlxh_app.dlxh_surveys.invitations import invitation_open, take_invitation
 from dlxh_app.dlxh_surveys.questionnaire import choices_of, get_form, questions_of
 from dlxh_app.dlxh_surveys.responses import (
 	ONLINE,
+	PAPER,
 	Collection,
 	ResponsesRefused,
 	SurveyClosed,
 	check_collecting,
 	store_responses,
+	survey_info,
 )
 from dlxh_app.dlxh_surveys.rules.expression import parse
 from dlxh_app.dlxh_surveys.rules.questionnaire import (
@@ -41,7 +46,26 @@ from dlxh_app.dlxh_surveys.rules.questionnaire import (
 # Fields of the page's form that are not answers.
 TOKEN_FIELD = "__ma"
 NONCE_FIELD = "__phieu"
-RESERVED = frozenset({TOKEN_FIELD, NONCE_FIELD, "csrf_token", "cmd"})
+SLUG_FIELD = "__khao_sat"
+# Paper entry: the page in the enumerator's hands, with the paper form's number.
+PAPER_FIELD = "__giay"
+FORM_NUMBER_FIELD = "__so_phieu"
+RESERVED = frozenset(
+	{TOKEN_FIELD, NONCE_FIELD, SLUG_FIELD, PAPER_FIELD, FORM_NUMBER_FIELD, "csrf_token", "cmd"}
+)
+# Who enters paper forms: enumerators, and the staff who run surveys.
+PAPER_ROLES = frozenset(
+	{
+		"DLXH Enumerator",
+		"DLXH Unit Officer",
+		"DLXH Unit Leader",
+		"DLXH City Officer",
+		"DLXH Manager",
+		"System Manager",
+	}
+)
+# Where the page's form is sent: straight to the method, not through the website's router.
+SUBMIT_PATH = "/api/method/dlxh_app.dlxh_surveys.public_form.submit_form"
 NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 MAX_BODY = 64 * 1024
 MAX_FIELDS = 400
@@ -67,12 +91,13 @@ def survey_of_slug(slug: str):
 	slug = (slug or "").strip()
 	if not slug or len(slug) > 64:
 		return None
-	name = frappe.db.get_value("Opinion Survey", {"public_slug": slug, "docstatus": 1}, "name")
-	return frappe.get_doc("Opinion Survey", name) if name else None
+	return survey_info(public_slug=slug, docstatus=1)
 
 
-def get_page_context(context, slug: str):
-	"""The page for GET and POST. Sets context.http_status_code for a refusal."""
+def get_page_context(context, slug: str, paper: bool = False):
+	"""The page for GET and POST. Sets context.http_status_code for a refusal. With `paper`, the page of
+	paper entry: for a logged-in enumerator (or staff) who may read the survey, with the form's number,
+	while the survey is in the field (its online dates aside)."""
 	# The page is the survey's, in Vietnamese whatever the browser asks for.
 	frappe.local.lang = "vi"
 	frappe.local.lang_full_dict = None
@@ -86,9 +111,16 @@ def get_page_context(context, slug: str):
 	context.survey = survey
 	context.title = survey.title
 	context.slug = slug
-	context.action = f"/khao-sat/{slug}"
+	context.action = SUBMIT_PATH
+	context.page_path = f"/khao-sat/{slug}" + ("/nhap-phieu" if paper else "")
+	context.slug_field = SLUG_FIELD
+	context.csrf_token = (frappe.session.data or {}).get("csrf_token") or ""
+	context.paper, context.paper_field, context.number_field = paper, PAPER_FIELD, FORM_NUMBER_FIELD
+	if paper:
+		check_paper_entry(survey)
+		context.saved = (frappe.form_dict.get("da_luu") or "")[:64] if frappe.request.method != "POST" else ""
 	try:
-		check_collecting(survey, ONLINE)
+		check_collecting(survey, PAPER if paper else ONLINE)
 	except SurveyClosed as error:
 		context.state = "closed"
 		context.message = strip_html(str(error))
@@ -102,7 +134,7 @@ def get_page_context(context, slug: str):
 	values: dict[str, list[str]] = {}
 	if frappe.request.method == "POST":
 		try:
-			values = submit(survey, slug)
+			values = submit(survey, slug, paper)
 		except PageRefusal as refusal:
 			context.http_status_code = refusal.status
 			context.message = refusal.message
@@ -113,7 +145,8 @@ def get_page_context(context, slug: str):
 			context.http_status_code = 400
 			errors, values = refused.errors, refused.values
 			context.message = refused.message
-	context.need_token = bool(survey.require_token)
+	context.need_token = bool(survey.require_token) and not paper
+	context.form_number = (form.get(FORM_NUMBER_FIELD) or "").strip()[:64] if form and errors else ""
 	if (
 		context.need_token
 		and frappe.request.method != "POST"
@@ -144,15 +177,26 @@ def strip_html(text: str) -> str:
 	return re.sub(r"<[^>]+>", "", text or "")
 
 
-def submit(survey, slug: str) -> dict[str, list[str]]:
-	"""Check and store one posted response, then send the browser to the thank-you page (frappe.Redirect).
-	Raises PageRefusal or AnswersRefused; nothing is stored then."""
+def check_paper_entry(survey) -> None:
+	if frappe.session.user == "Guest":
+		raise frappe.PermissionError(_("Log in to enter paper forms."))
+	if not (
+		PAPER_ROLES & set(frappe.get_roles()) and frappe.has_permission("Opinion Survey", "read", survey.name)
+	):
+		raise frappe.PermissionError(_("You may not enter paper forms of survey {0}.").format(survey.name))
+
+
+def submit(survey, slug: str, paper: bool = False) -> dict[str, list[str]]:
+	"""Check and store one posted response, then send the browser to the thank-you page, or back to paper
+	entry for the next form (frappe.Redirect). Raises PageRefusal or AnswersRefused; nothing is stored
+	then."""
 	request = frappe.request
 	if (request.content_length or 0) > MAX_BODY:
 		raise PageRefusal(413, _("The form sent is too large."))
 	if (request.mimetype or "") not in FORM_ENCODINGS:
 		raise PageRefusal(400, _("The form was not sent as a web form."))
-	count_post()
+	if not paper:
+		count_post()
 	form = request.form
 	if len(form) > MAX_FIELDS:
 		raise PageRefusal(400, _("The form sent has too many fields."))
@@ -167,10 +211,14 @@ def submit(survey, slug: str) -> dict[str, list[str]]:
 		items = [item for item in items if item.strip()]
 		if any(len(item) > MAX_ANSWER for item in items):
 			raise PageRefusal(400, _("An answer is longer than {0} characters.").format(MAX_ANSWER))
-		answers[key] = items if kinds.get(key) == SELECT_MULTIPLE or len(items) > 1 else (items or [None])[0]
+		if kinds.get(key) == SELECT_MULTIPLE:
+			# A box per choice, or the choices separated by spaces as XLSForm writes them.
+			answers[key] = [part for item in items for part in item.split()]
+		else:
+			answers[key] = items if len(items) > 1 else (items or [None])[0]
 	_normalised, problems = collection_form.validate(answers)
 	if problems:
-		collection = Collection.of(survey.name, lock=False)
+		collection = Collection.of(survey.name, lock=False, info=survey)
 		errors = {}
 		for problem in problems:
 			errors.setdefault(problem.values[0], strip_html(collection.message(problem)))
@@ -179,11 +227,24 @@ def submit(survey, slug: str) -> dict[str, list[str]]:
 		)
 	if not remember_nonce(survey.name, nonce):
 		# Sent already: the first one was stored.
+		if paper:
+			to_paper_entry(slug, "")
 		thank(slug)
+	number = (form.get(FORM_NUMBER_FIELD) or "").strip()
 	try:
+		if paper:
+			store_responses(
+				survey.name,
+				[answers],
+				PAPER,
+				info=survey,
+				form_numbers=[number],
+				entered_by=frappe.session.user,
+			)
+			to_paper_entry(slug, number)
 		if survey.require_token and not take_invitation(survey.name, form.get(TOKEN_FIELD)):
 			raise PageRefusal(403, _("This invitation code is not valid or has already been used."))
-		store_responses(survey.name, [answers], ONLINE)
+		store_responses(survey.name, [answers], ONLINE, info=survey)
 	except ResponsesRefused as refused:
 		forget_nonce(survey.name, nonce)
 		raise AnswersRefused(strip_html(str(refused)), {}, values) from None
@@ -191,6 +252,33 @@ def submit(survey, slug: str) -> dict[str, list[str]]:
 		forget_nonce(survey.name, nonce)
 		raise
 	thank(slug)
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+def submit_form() -> Response:
+	"""The page's form, sent: the thank-you page's address (303), or the page again with what to correct.
+	The same as a post to the page's own address, without the website's routing."""
+	context = frappe._dict()
+	try:
+		get_page_context(
+			context,
+			frappe.request.form.get(SLUG_FIELD) or "",
+			paper=frappe.request.form.get(PAPER_FIELD) == "1",
+		)
+	except frappe.Redirect:
+		return redirect(frappe.local.flags.redirect_location, 303)
+	html = frappe.render_template(PAGE_TEMPLATE, context)
+	return Response(html, status=context.http_status_code or 200, mimetype="text/html")
+
+
+PAGE_TEMPLATE = "www/khao-sat.html"
+
+
+def to_paper_entry(slug: str, saved: str):
+	"""Back to paper entry for the next form, saying which was saved."""
+	query = f"?{urlencode({'da_luu': saved})}" if saved else ""
+	frappe.local.flags.redirect_location = f"/khao-sat/{slug}/nhap-phieu{query}"
+	raise frappe.Redirect(303)
 
 
 def thank(slug: str):

@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 import frappe
 import pandas
@@ -64,14 +65,15 @@ class Collection:
 	doc: object = None
 
 	@classmethod
-	def of(cls, survey: str, lock: bool = True) -> "Collection":
-		doc = frappe.get_doc("Opinion Survey", survey)
+	def of(cls, survey: str, lock: bool = True, info: dict | None = None) -> "Collection":
+		"""`info`: the survey's SURVEY_FIELDS when the caller has read them (survey_info)."""
+		doc = info or survey_info(survey)
 		if not doc.questionnaire:
 			frappe.throw(_("Survey {0} has no questionnaire yet.").format(survey))
 		form = get_form(doc.questionnaire)
-		codes = doc.strata_codes()
+		codes = [code.strip() for code in (doc.strata_questions or "").split(",") if code.strip()]
 		quotas = None
-		if codes and doc.strata:
+		if codes:
 			# Locks the survey's strata until the batch is committed, so that concurrent submissions
 			# count each other.
 			rows = frappe.db.get_values(
@@ -81,23 +83,20 @@ class Collection:
 				as_dict=True,
 				for_update=lock,
 			)
-			quotas = QuotaBook(
-				{
-					row.stratum_key: Stratum(cint(row.target), cint(row.achieved), cint(row.over_quota))
-					for row in rows
-				},
-				OverQuota(doc.over_quota_policy or OverQuota.ACCEPT_AND_FLAG.value),
-			)
+			if rows:
+				quotas = QuotaBook(
+					{
+						row.stratum_key: Stratum(cint(row.target), cint(row.achieved), cint(row.over_quota))
+						for row in rows
+					},
+					OverQuota(doc.over_quota_policy or OverQuota.ACCEPT_AND_FLAG.value),
+				)
 		area_question = next(
 			(question for question in form.questions if question.question.demographic == "Area"), None
 		)
-		areas = {}
-		if area_question:
-			units = set()
-			for row in doc.areas:
-				units.add(row.area)
-				units.update(get_descendants_of("DLXH Unit", row.area))
-			areas = area_units(area_question.labels, sorted(units))
+		areas = (
+			area_map(frappe.local.site, survey, str(doc.modified), doc.questionnaire) if area_question else {}
+		)
 		return cls(
 			survey=survey,
 			unit=doc.responsible_unit,
@@ -144,6 +143,45 @@ class Collection:
 				else _("{0}: the answer is not accepted.").format(question)
 			)
 		return _("{0}: the answer is not accepted.").format(question)
+
+
+# What storing responses reads of their survey.
+SURVEY_FIELDS = (
+	"name",
+	"title",
+	"docstatus",
+	"workflow_state",
+	"modified",
+	"questionnaire",
+	"responsible_unit",
+	"strata_questions",
+	"over_quota_policy",
+	"online_enabled",
+	"opens_on",
+	"closes_on",
+	"require_token",
+	"public_slug",
+)
+
+
+def survey_info(survey: str | None = None, **filters) -> frappe._dict | None:
+	"""The survey's SURVEY_FIELDS in one query, by name or by `filters`."""
+	return frappe.db.get_value("Opinion Survey", survey or filters, SURVEY_FIELDS, as_dict=True)
+
+
+@lru_cache(maxsize=64)
+def area_map(site: str, survey: str, modified: str, questionnaire: str) -> dict[str, str]:
+	"""The unit each choice of the area question names, among the survey's areas and the units below
+	them; cached per survey and its last change, in the process."""
+	form = get_form(questionnaire)
+	question = next(question for question in form.questions if question.question.demographic == "Area")
+	units = set()
+	for area in frappe.get_all(
+		"Survey Area", {"parent": survey, "parenttype": "Opinion Survey"}, pluck="area"
+	):
+		units.add(area)
+		units.update(get_descendants_of("DLXH Unit", area))
+	return area_units(question.labels, sorted(units))
 
 
 def stratum_message(collection: Collection, code: str, key: str) -> str:
@@ -202,6 +240,7 @@ def store_responses(
 	rows: Sequence[dict],
 	channel: str,
 	*,
+	info: dict | None = None,
 	entered_by: str | None = None,
 	submitted_at: datetime | Sequence[datetime] | None = None,
 	form_numbers: Sequence[str | None] | None = None,
@@ -213,7 +252,7 @@ def store_responses(
 	with `valid_only` the valid rows are stored and the others returned in `rejected`. Each stored
 	response counts in its stratum; a stratum closed by the survey's over-quota policy refuses it.
 	Permission is the caller's to check. `submitted_at` is one moment or one per row (default now)."""
-	collection = Collection.of(survey)
+	collection = Collection.of(survey, info=info)
 	if check_open:
 		check_collecting(collection.doc, channel)
 	elif channel not in CHANNELS:
@@ -447,20 +486,29 @@ def load_answers(survey: str, filters: dict | None = None) -> pandas.DataFrame:
 	questionnaire = frappe.db.get_value("Opinion Survey", survey, "questionnaire")
 	form = get_form(questionnaire) if questionnaire else None
 	columns = list(form.columns) if form else []
-	meta = pandas.DataFrame([row[:5] for row in rows], columns=list(META_COLUMNS))
+	# Column by column in one pass (zip), not row by row.
+	fields = list(zip(*rows, strict=True)) if rows else [()] * 7
+	meta = pandas.DataFrame(dict(zip(META_COLUMNS, fields[:5], strict=True)), columns=list(META_COLUMNS))
 	meta["submitted_at"] = pandas.to_datetime(meta["submitted_at"])
-	versions = {row[5] for row in rows}
-	parts = []
-	for version in sorted(versions) if len(versions) > 1 else versions:
-		version_form = form if version == questionnaire else get_form(version)
-		selected = (
-			[index for index, row in enumerate(rows) if row[5] == version] if len(versions) > 1 else None
+	versions, records = fields[5], fields[6]
+	kinds = set(versions)
+	if len(kinds) <= 1:
+		version = next(iter(kinds), questionnaire)
+		version_form = form if version == questionnaire or not version else get_form(version)
+		answers = (
+			read_answers(list(records), version_form) if version_form else pandas.DataFrame(index=meta.index)
 		)
-		records = [rows[index][6] for index in selected] if selected is not None else [row[6] for row in rows]
-		frame = read_answers(records, version_form)
-		frame.index = selected if selected is not None else range(len(rows))
-		parts.append(frame)
-	answers = pandas.concat(parts).sort_index() if parts else pandas.DataFrame(index=range(len(rows)))
+	else:
+		parts = []
+		for version in sorted(kinds):
+			selected = [index for index, name in enumerate(versions) if name == version]
+			frame = read_answers(
+				[records[index] for index in selected],
+				form if version == questionnaire else get_form(version),
+			)
+			frame.index = selected
+			parts.append(frame)
+		answers = pandas.concat(parts).sort_index()
 	for column in answers.columns:
 		if column not in columns:
 			columns.append(column)

@@ -5,13 +5,14 @@ and wards (the survey before it, closed and settled; the one after it, analysing
 awareness of Resolution 57-NQ/TW, in the field, whose online collection is kept open around today so that
 the public page can be tried. Each step is an event of its own, so that the proposals and decisions are
 numbered in the Party term of their day. The budget norms (survey_norms.json) are illustrative rates,
-marked so, never official ones. The responses are the collection side's."""
+marked so, never official ones. Their synthetic responses: demo_responses.py."""
 
 from datetime import datetime
 
 import frappe
 from frappe.model.workflow import apply_workflow
 
+from dlxh_app.setup.demo_responses import response_events
 from dlxh_app.setup.demo_time import DemoTime, Event
 from dlxh_app.setup.demo_users import acting_as
 from dlxh_app.setup.install import read_data
@@ -41,6 +42,7 @@ def survey_events(time: DemoTime) -> list[Event]:
 			events.append(
 				Event(at, lambda spec=spec, step=step, at=at: take_step(spec, step, at, made, time))
 			)
+		events.extend(response_events(spec, made, time))
 		recorded = time.moment(spec["progress_recorded"])
 		events.append(Event(recorded, lambda spec=spec, at=recorded: record_progress(spec, at, made, time)))
 	return events

@@ -2,6 +2,8 @@
 questionnaires, sampling plans and budgets of illustrative norms; loaded once for the class (the demo without
 its reporting cycle) and rolled back after it."""
 
+from collections import Counter
+
 import frappe
 from frappe.utils import get_datetime, now_datetime
 
@@ -137,3 +139,42 @@ class TestDemoSurveys(IntegrationTestCase):
 		}
 		make_demo(reporting=False)
 		self.assertEqual({doctype: frappe.db.count(doctype) for doctype in counts}, counts)
+
+	def test_synthetic_responses_fill_the_strata_slightly_off_target(self):
+		from dlxh_app.dlxh_surveys.responses import load_answers
+
+		for survey in surveys():
+			with self.subTest(survey=survey.title):
+				strata = frappe.get_all(
+					"Survey Stratum",
+					{"parent": survey.name, "parenttype": "Opinion Survey"},
+					["stratum_key", "target", "achieved"],
+				)
+				counted = Counter(
+					frappe.get_all(
+						"Survey Response", {"survey": survey.name, "is_current": 1}, pluck="stratum_key"
+					)
+				)
+				self.assertEqual({row.stratum_key: row.achieved for row in strata if row.achieved}, counted)
+				self.assertTrue(any(row.achieved != row.target for row in strata))
+				frame = load_answers(survey.name)
+				self.assertEqual(len(frame), sum(row.achieved for row in strata))
+				if survey.workflow_state == "In Field":
+					self.assertTrue(all(row.achieved < row.target for row in strata))
+					self.assertIn("Online", set(frame["channel"]))
+				else:
+					total = sum(row.target for row in strata)
+					self.assertLess(abs(len(frame) - total), total * 0.1)
+
+	def test_answers_depend_on_who_answers(self):
+		from dlxh_app.dlxh_surveys.responses import load_answers
+
+		_before, after, resolution = surveys()
+		frame = load_answers(after.name)
+		ease = frame["hai_long_tiep_can"].astype(float).groupby(frame["khu_vuc"]).mean()
+		self.assertGreater(ease["ninh_kieu"] - ease["long_tuyen"], 0.4)
+		frame = load_answers(resolution.name)
+		knows = frame["muc_do_biet"].isin(["biet_co_ban", "hieu_ro"]).groupby(frame["doi_tuong"]).mean()
+		self.assertGreater(knows["dang_vien"] - knows["nhan_dan"], 0.2)
+		# Skip logic honoured: only Party members answer whether they studied the resolution.
+		self.assertTrue(frame.loc[frame["doi_tuong"] != "dang_vien", "da_hoc_tap"].isna().all())

@@ -564,6 +564,23 @@ class TestWhitelistedMethods(SecurityTestCase):
 
 			return case
 
+		def public_form_of_survey_b(client, user):
+			"""The public form takes answers only for a survey in the field: survey_b, proposed, has no
+			public page; nothing is stored."""
+			response = client.post(
+				f"/api/method/{surveys}.public_form.submit_form",
+				data={
+					"__khao_sat": frappe.db.get_value(
+						"Opinion Survey", fixture.records["survey_b"][1], "public_slug"
+					),
+					"__phieu": "x" * 24,
+				},
+			)
+			stored = frappe.db.count("Survey Response", {"survey": fixture.records["survey_b"][1]})
+			return (
+				[] if response.status_code == 404 and not stored else [f"submit_form: {response.status_code}"]
+			)
+
 		def own_session(client, user):
 			"""The web app's boot data: the caller's own session, no unit beyond their reach; Guest's is
 			the login form's, with no roles and no DocTypes."""
@@ -698,6 +715,7 @@ class TestWhitelistedMethods(SecurityTestCase):
 			f"{surveys}.api.get_quota_progress": quota_progress,
 			f"{surveys}.invitations.generate_invitations": invitations("generate_invitations", count=1),
 			f"{surveys}.invitations.export_invitations": invitations("export_invitations"),
+			f"{surveys}.public_form.submit_form": public_form_of_survey_b,
 			f"{surveys}.response_import.import_responses": staff_only(
 				lambda client: api(
 					client,

@@ -10,22 +10,39 @@ from urllib.parse import urlencode
 
 import frappe
 from frappe.utils import add_days, now_datetime
+from frappe.utils.password import update_password
 
 from dlxh_app.dlxh_surveys.invitations import generate_invitations
-from dlxh_app.dlxh_surveys.public_form import NONCE_FIELD, POSTS_PER_HOUR, TOKEN_FIELD, rate_key
+from dlxh_app.dlxh_surveys.public_form import (
+	FORM_NUMBER_FIELD,
+	NONCE_FIELD,
+	PAPER_FIELD,
+	POSTS_PER_HOUR,
+	SLUG_FIELD,
+	SUBMIT_PATH,
+	TOKEN_FIELD,
+	rate_key,
+)
 from dlxh_app.dlxh_surveys.questionnaire import get_form
 from dlxh_app.dlxh_surveys.rules.responses import decode_answers
 from dlxh_app.tests.base import IntegrationTestCase
 from dlxh_app.tests.surveys import (
+	CITY,
+	CITY_OFFICER,
+	COLLABORATOR,
+	ENUMERATOR,
+	MANAGER,
 	OFFICER,
 	answers,
 	collecting_survey,
 	delete_fixture,
 	make_fixture,
+	make_survey,
 )
-from dlxh_app.tests.utils import as_user, rest_session
+from dlxh_app.tests.utils import act, as_user, rest_session
 
 ADDRESS = "203.0.113.7"
+PASSWORD = "ks-paper-2026"
 
 
 def guest(steps):
@@ -41,7 +58,10 @@ def body(**values) -> dict:
 	return {NONCE_FIELD: frappe.generate_hash(length=24)} | answers(**values)
 
 
-class TestPublicPage(IntegrationTestCase):
+class PublicPageCase(IntegrationTestCase):
+	"""Surveys made and committed once for the class (the requests see committed data only), emptied of
+	responses before each test."""
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -56,6 +76,16 @@ class TestPublicPage(IntegrationTestCase):
 			cls.tokens = as_user(
 				OFFICER, lambda: generate_invitations(cls.invited.name, 3)
 			) and frappe.get_all("Survey Invitation", {"survey": cls.invited.name}, pluck="token")
+			cls.paper = act(
+				make_survey(
+					cls.records, CITY_OFFICER, unit=CITY, title="Khảo sát phát phiếu giấy", online_enabled=0
+				),
+				(CITY_OFFICER, "Propose"),
+				(MANAGER, "Approve"),
+				(CITY_OFFICER, "Start Collection"),
+			)
+			for user in (ENUMERATOR, COLLABORATOR):
+				update_password(user, PASSWORD)
 			frappe.db.commit()
 		except Exception:
 			delete_fixture(cls.records)
@@ -70,7 +100,7 @@ class TestPublicPage(IntegrationTestCase):
 		"""Each test starts from no response: what the requests committed is removed."""
 		for address in (ADDRESS, "127.0.0.1"):
 			frappe.cache.delete(rate_key(address))
-		surveys = [self.open.name, self.invited.name, self.closed.name]
+		surveys = [self.open.name, self.invited.name, self.closed.name, self.paper.name]
 		frappe.db.delete("Survey Response", {"survey": ["in", surveys]})
 		for survey in surveys:
 			frappe.db.set_value(
@@ -100,6 +130,8 @@ class TestPublicPage(IntegrationTestCase):
 			"Survey Response", {"survey": survey.name}, ["*"], order_by="creation asc, name asc"
 		)
 
+
+class TestPublicPage(PublicPageCase):
 	def test_the_page_shows_the_questionnaire_in_vietnamese(self):
 		response = guest(lambda client: client.get(self.url(self.open)))
 		html = response.get_data(as_text=True)
@@ -138,6 +170,25 @@ class TestPublicPage(IntegrationTestCase):
 				for word in words:
 					self.assertIn(word, html)
 		self.assertEqual(self.stored(self.open), [])
+
+	def test_the_page_sends_its_form_to_the_submit_method(self):
+		page = guest(lambda client: client.get(self.url(self.open))).get_data(as_text=True)
+		self.assertIn(f'action="{SUBMIT_PATH}"', page)
+		self.assertIn(f'name="{SLUG_FIELD}" value="{self.open.public_slug}"', page)
+
+		def send(data):
+			return guest(
+				lambda client: client.post(SUBMIT_PATH, data=data, headers={"X-Forwarded-For": ADDRESS})
+			)
+
+		refused = send(body(gioi_tinh=None) | {SLUG_FIELD: self.open.public_slug})
+		self.assertEqual(refused.status_code, 400)
+		self.assertIn("Cần trả lời câu hỏi «Giới tính»", refused.get_data(as_text=True))
+		sent = send(body() | {SLUG_FIELD: self.open.public_slug})
+		self.assertEqual(sent.status_code, 303)
+		self.assertTrue(sent.headers["Location"].endswith(f"{self.url(self.open)}/cam-on"))
+		self.assertEqual(send(body() | {SLUG_FIELD: "khong-co"}).status_code, 404)
+		self.assertEqual(len(self.stored(self.open)), 1)
 
 	def test_a_form_sent_twice_is_stored_once(self):
 		data = body()
@@ -235,3 +286,54 @@ class TestPublicPage(IntegrationTestCase):
 				{k: v for k, v in decode_answers(row.answers, form.columns).items()}
 			)
 			self.assertEqual(problems, [], row.answers)
+
+
+class TestPaperEntry(PublicPageCase):
+	"""Paper entry by enumerators: the same page and checks, with the form's number and who entered it."""
+
+	def enter(self, user: str | None, numbers: list[str], **changes):
+		path = f"/khao-sat/{self.paper.public_slug}/nhap-phieu"
+
+		def steps(client):
+			page = client.get(path)
+			if page.status_code != 200:
+				return [page.status_code]
+			token = re.search(r'name="csrf_token" value="([^"]*)"', page.get_data(as_text=True)).group(1)
+			statuses = []
+			for number in numbers:
+				response = client.post(
+					SUBMIT_PATH,
+					data=body(**changes)
+					| {
+						SLUG_FIELD: self.paper.public_slug,
+						PAPER_FIELD: "1",
+						FORM_NUMBER_FIELD: number,
+						"csrf_token": token,
+					},
+				)
+				statuses.append(
+					(response.status_code, response.headers.get("Location"), response.get_data(as_text=True))
+				)
+			return statuses
+
+		return rest_session(user, PASSWORD if user else None, steps)
+
+	def test_an_enumerator_enters_numbered_forms_once_each(self):
+		[(status, location, _html), (again, _location, html)] = self.enter(ENUMERATOR, ["P-001", "P-001"])
+		self.assertEqual(status, 303)
+		self.assertTrue(location.endswith("/nhap-phieu?da_luu=P-001"))
+		self.assertEqual(again, 400)
+		self.assertIn("Số phiếu P-001 đã được nhập", html)
+		[row] = self.stored(self.paper)
+		self.assertEqual((row.channel, row.form_number, row.entered_by), ("Paper", "P-001", ENUMERATOR))
+
+	def test_bad_answers_are_refused_as_online(self):
+		[(status, _location, html)] = self.enter(ENUMERATOR, ["P-002"], hai_long="7")
+		self.assertEqual(status, 400)
+		self.assertIn("Mức độ hài lòng", html)
+		self.assertEqual(self.stored(self.paper), [])
+
+	def test_only_enumerators_and_staff_enter_forms(self):
+		self.assertEqual(self.enter(None, ["P-003"]), [403])
+		self.assertEqual(self.enter(COLLABORATOR, ["P-003"]), [403])
+		self.assertEqual(self.stored(self.paper), [])

@@ -36,8 +36,8 @@ export async function inSteps(name, scenario) {
       if (!page.isClosed()) await page.screenshot({ path: path.join(folder, `${String(++count).padStart(2, '0')}-${label}-${i}.png`), fullPage: true }).catch(() => {})
     }
   }
-  const session = async ({ width = 1280, height = 900 } = {}) => {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: BASE_URL })
+  const session = async ({ width = 1280, height = 900, javaScriptEnabled = true } = {}) => {
+    const context = await browser.newContext({ viewport: { width, height }, baseURL: BASE_URL, javaScriptEnabled })
     context.setDefaultTimeout(20000)
     const page = await context.newPage()
     pages.push(page)
