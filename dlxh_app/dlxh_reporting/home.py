@@ -604,7 +604,15 @@ def get_enumerator_home() -> dict:
 	surveys = frappe.get_list(
 		"Opinion Survey",
 		filters={"workflow_state": IN_FIELD},
-		fields=["name", "title", "responsible_unit", "sample_size", "closes_on", "forms_per_enumerator_day"],
+		fields=[
+			"name",
+			"title",
+			"responsible_unit",
+			"sample_size",
+			"closes_on",
+			"forms_per_enumerator_day",
+			"public_slug",
+		],
 		order_by="closes_on asc",
 	)
 	for survey in surveys:
@@ -614,6 +622,8 @@ def get_enumerator_home() -> dict:
 				"entered_today": frappe.db.count("Survey Response", mine | {"creation": [">=", since]}),
 				"entered": frappe.db.count("Survey Response", mine),
 				"quota": get_quota_progress(survey.name),
+				# The paper-entry form (www/khao_sat_nhap_phieu.py), by the survey's public link key.
+				"paper_entry": survey.public_slug and f"/khao-sat/{survey.public_slug}/nhap-phieu",
 			}
 		)
 	return {"today": str(midnight.date()), "surveys": surveys}

@@ -45,6 +45,8 @@ class TestEnumeratorHome(SurveyTestCase):
 		(row,) = [row for row in data["surveys"] if row.name == survey]
 		self.assertEqual((row.entered_today, row.entered, row.forms_per_enumerator_day), (2, 3, 12))
 		self.assertEqual(row.quota["total"]["achieved"], 4)
+		slug = frappe.db.get_value("Opinion Survey", survey, "public_slug")
+		self.assertEqual(row.paper_entry, f"/khao-sat/{slug}/nhap-phieu")
 		self.assertEqual(as_user(LEADER, home.get_enumerator_home)["surveys"][0]["entered_today"], 1)
 
 	def test_another_units_survey_is_not_listed(self):

@@ -200,6 +200,13 @@ test("the enumerator's home: the surveys in the field, what they entered today, 
       assert.deepEqual(shown, data.surveys.map((survey) => survey.name))
       const first = data.surveys[0]
       assert.match(await page.locator('[data-testid=entered-today]').first().textContent(), new RegExp(`${first.entered_today}`))
+      if (first.paper_entry) {
+        await page.locator('[data-testid=paper-entry]').first().click()
+        await page.waitForURL(`**${first.paper_entry}`)
+        await page.locator('form').first().waitFor()
+        await page.goBack()
+        await page.locator('[data-testid=enumerator-survey]').first().waitFor()
+      }
       await picture(page, 'enumerator')
     })
   }))

@@ -264,6 +264,7 @@ test("the enumerator's home: what they entered today against the forms a day, an
           forms_per_enumerator_day: 12,
           entered_today: 5,
           entered: 40,
+          paper_entry: '/khao-sat/abc/nhap-phieu',
           quota: { strata: [{ stratum_key: 'a', label: 'A', target: 10, achieved: 4, over_quota: 0 }], total: { target: 10, achieved: 4, over_quota: 0, percent: 40 } },
         },
       ],
@@ -273,6 +274,7 @@ test("the enumerator's home: what they entered today against the forms a day, an
   await flushPromises()
   expect(wrapper.get('[data-testid=entered-today]').text()).toBe('Entered by you today: 5 of 12 forms a day · 40 in all')
   expect(wrapper.get('[data-testid=quota-total]').text()).toBe('4 of 10 responses (40 %)')
+  expect(wrapper.get('[data-testid=paper-entry]').attributes('href')).toBe('/khao-sat/abc/nhap-phieu')
   // The quotas came with the home: not asked for again.
   expect(calls.map((c) => c.method)).toEqual(['dlxh_app.dlxh_reporting.home.get_enumerator_home'])
 })
