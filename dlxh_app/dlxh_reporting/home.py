@@ -29,7 +29,7 @@ from dlxh_app.dlxh_reporting.rules.period import add_months, format_period, mont
 from dlxh_app.dlxh_reporting.rules.synthesis import TRENDS
 from dlxh_app.dlxh_reporting.synthesis import summarize_period
 from dlxh_app.dlxh_setup.rules.text import plain_text
-from dlxh_app.permissions import get_unit_scope, get_user_unit, is_city_user, match_conditions
+from dlxh_app.permissions import get_user_unit, is_city_user, match_conditions
 
 # "Not started": the unit has no report of the period yet.
 NOT_STARTED = "Not Started"
