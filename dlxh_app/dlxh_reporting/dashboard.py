@@ -58,6 +58,16 @@ def open_report_requests(filters: str | dict | None = None) -> dict:
 	"""Issued report requests not closed yet: for a unit's users, those their units issued or are asked
 	to answer (listed, or addressed to every reporting unit below the issuer)."""
 	frappe.has_permission("Report Request", throw=True)
+	conditions, values = open_requests_conditions()
+	count = frappe.db.sql(
+		f"select count(*) from `tabReport Request` request where {' and '.join(conditions)}", values
+	)[0][0]
+	return card(cint(count), ["List", "Report Request"], {"docstatus": 1, "workflow_state": "Issued"})
+
+
+def open_requests_conditions() -> tuple[list[str], dict]:
+	"""The WHERE conditions (on `tabReport Request` as `request`) of the issued requests not closed yet that
+	the user's units issued or are asked to answer (every one for city users), and their values."""
 	conditions = ["request.docstatus = 1", "request.workflow_state != %(closed)s"]
 	if permitted := match_conditions("Report Request", table_alias="request"):
 		conditions.append(permitted)
@@ -70,8 +80,4 @@ def open_report_requests(filters: str | dict | None = None) -> dict:
 				where addressed.parent = request.name and addressed.parenttype = 'Report Request'
 					and addressed.unit in ({own})))"""
 		)
-	count = frappe.db.sql(
-		f"select count(*) from `tabReport Request` request where {' and '.join(conditions)}",
-		{"closed": CLOSED},
-	)[0][0]
-	return card(cint(count), ["List", "Report Request"], {"docstatus": 1, "workflow_state": "Issued"})
+	return conditions, {"closed": CLOSED}

@@ -627,6 +627,41 @@ class TestWhitelistedMethods(SecurityTestCase):
 			beyond = {B} if user in (A_OFFICER, A_LEADER, A1_OFFICER) else {A} if user == B_OFFICER else set()
 			return problems + [f"get_boot: shows {unit}" for unit in beyond if unit in text(response)]
 
+		def unit_home(client, user):
+			"""The unit's home: the user's own units only; another unit named is refused."""
+			other = A if user == B_OFFICER else B
+			problems = within_reach(f"{reporting}.home.get_unit_home")(client, user)
+			response = api(client, f"{reporting}.home.get_unit_home", unit=other)
+			if not denied(response):
+				problems.append(f"get_unit_home of {other}: answered {user} {response.status_code}")
+			return problems
+
+		def start_another_units_report(client, user):
+			"""Starting a report for a unit beyond reach (or without the right) is refused, and nothing is
+			made; the user's own unit is not tried here (it would make a report)."""
+			other = A if user == B_OFFICER else B
+			response = api(client, f"{reporting}.home.start_monthly_report", unit=other)
+			return (
+				[]
+				if denied(response)
+				else [f"start_monthly_report of {other}: answered {response.status_code}"]
+			)
+
+		def own_entries_home(client, user):
+			response = api(client, f"{reporting}.home.get_collaborator_home")
+			if user is None:
+				return (
+					[]
+					if denied(response)
+					else [f"get_collaborator_home: answered Guest {response.status_code}"]
+				)
+			owners = {"entry_collaborator": COLLABORATOR, "entry_a": A_OFFICER, "entry_b": B_OFFICER}
+			return [
+				f"get_collaborator_home: shows {key} to {user}"
+				for key, owner in owners.items()
+				if owner != user and marker(key) in text(response)
+			]
+
 		def collaborator_export(client, user):
 			"""The desk's export of the collaborator list (routed to the app's logged export): only the
 			collaborators the user may read; refused to Guest and collaborators."""
@@ -710,6 +745,13 @@ class TestWhitelistedMethods(SecurityTestCase):
 				lambda client: api(client, f"{surveys}.xlsform.export_xlsform", name=LIBRARY_QUESTIONNAIRE)
 			),
 			f"{surveys}.xlsform.import_xlsform": import_another_units_file,
+			f"{reporting}.home.get_unit_home": unit_home,
+			f"{reporting}.home.start_monthly_report": start_another_units_report,
+			f"{reporting}.home.get_approval_queue": within_reach(f"{reporting}.home.get_approval_queue"),
+			f"{reporting}.home.get_city_home": city_only(f"{reporting}.home.get_city_home"),
+			f"{reporting}.home.get_manager_home": city_only(f"{reporting}.home.get_manager_home"),
+			f"{reporting}.home.get_collaborator_home": own_entries_home,
+			f"{reporting}.home.get_enumerator_home": within_reach(f"{reporting}.home.get_enumerator_home"),
 			f"{surveys}.api.get_quota_progress": quota_progress,
 			f"{surveys}.analysis.get_analysis": survey_readers(f"{surveys}.analysis.get_analysis", 200),
 			f"{surveys}.analysis.get_comparison": survey_readers(f"{surveys}.analysis.get_comparison", 417),

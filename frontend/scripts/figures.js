@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { BASE_URL, launch, login } from '../e2e/browser.js'
-import { CITY_OFFICER } from '../e2e/demo.js'
+import { CITY_MANAGER, CITY_OFFICER, COLLABORATOR, UNIT_LEADER, UNIT_OFFICER } from '../e2e/demo.js'
 
 const BUILD = path.resolve(import.meta.dirname, '../../dlxh_app/public/frontend')
 const RUNS = 5
@@ -67,6 +67,50 @@ async function pageTurns(browser, user) {
   return { total, times }
 }
 
+// Each role's home (issue 15) and the element that shows its day's work.
+const HOMES = [
+  [UNIT_OFFICER, '[data-testid=report-state]'],
+  [UNIT_LEADER, '[data-testid=approval-queue] h2 span'],
+  [CITY_OFFICER, '[data-testid=heat-cell]'],
+  [CITY_MANAGER, '[data-testid=figure-on-time]'],
+  [COLLABORATOR, '[data-testid=my-entries]'],
+]
+
+// The city's home with its heat map's data replaced by `units` made-up units × `months` months; the time
+// from the response's end (Resource Timing) to the last cell drawn.
+async function heatMapRender(browser, units, months) {
+  const context = await browser.newContext({ baseURL: BASE_URL })
+  const page = await context.newPage()
+  await login(page, CITY_OFFICER)
+  const statuses = ['On Time', 'Late', 'Returned', 'Missing', 'Not Yet Due', 'Not Applicable']
+  await page.route('**/dlxh_app.dlxh_reporting.home.get_city_home*', async (route) => {
+    const response = await route.fetch()
+    const body = await response.json()
+    const periods = body.message.heat_map.periods.slice(-months)
+    body.message.heat_map = {
+      periods,
+      units: Array.from({ length: units }, (_, i) => ({
+        unit: `Đơn vị thử ${i + 1}`,
+        cells: periods.map((p, j) => ({ period: p.period, status: statuses[(i + j) % 6], days_late: (i + j) % 9, report: (i + j) % 6 < 3 ? `BCDL-${i}-${j}` : null })),
+      })),
+    }
+    await route.fulfill({ response, json: body })
+  })
+  const times = []
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto('/dlxh/')
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid=heat-cell]').length === count, units * months, { polling: 'raf' })
+    times.push(
+      await page.evaluate(() => {
+        const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('get_city_home'))
+        return Math.round(performance.now() - entry.responseEnd)
+      }),
+    )
+  }
+  await context.close()
+  return { cells: units * months, times }
+}
+
 const bundle = initialBundle()
 console.log('Initial bundle (loaded before the app starts), gzipped:')
 for (const { file, raw, gzip } of bundle.sizes) console.log(`  ${file.padEnd(40)} ${kb(raw).padStart(10)} → ${kb(gzip)}`)
@@ -81,6 +125,12 @@ try {
   console.log(`First load of /dlxh/opinion-report to its first rows, logged in: median ${median(home)} ms (target < 1500 ms)`)
   const { total, times } = await pageTurns(browser, user)
   console.log(`Report list of ${total} reports: ${PAGES} page turns, median ${median(times)} ms, slowest ${Math.max(...times)} ms (target < 300 ms)`)
+  for (const [who, ready] of HOMES) {
+    const times = await timeToUsable(browser, { user: who, path: '/dlxh', ready })
+    console.log(`Home of ${who} to its first card: median ${median(times)} ms of ${RUNS} (target < 1000 ms)`)
+  }
+  const heat = await heatMapRender(browser, 100, 12)
+  console.log(`Heat map of 100 units × 12 months, from its data's arrival to ${heat.cells} cells drawn: median ${median(heat.times)} ms of ${RUNS} (target < 300 ms)`)
 } finally {
   await browser.close()
 }
