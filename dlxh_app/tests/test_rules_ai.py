@@ -144,7 +144,10 @@ class TestCorpus(unittest.TestCase):
 		self.assertGreater(len({entry["content"] for entry in first}), 250)
 		self.assertEqual({entry["topic"] for entry in first}, set(corpus.topics()))
 		self.assertEqual({entry["trend"] for entry in first}, {"Positive", "Negative", "Mixed", "Concerned"})
-		self.assertTrue(all(entry["entry_date"] < "2026-12-02" for entry in first))
+		self.assertTrue(all(entry["entry_date"] <= "2026-12-02" for entry in first))
+		bursts = [entry for entry in first if "tiền ảo" in entry["content"]]
+		self.assertGreaterEqual(len(bursts), 10)
+		self.assertTrue(all(entry["entry_date"] >= "2026-11-30" for entry in bursts))
 		self.assertTrue(all(entry["unit"] in UNITS for entry in first))
 
 	def test_topics_are_the_installed_tree(self):

@@ -261,8 +261,8 @@ def sentence(rng: random.Random, topic: str, trend: str, subject: str | None = N
 def generate(
 	count: int, units: list[str], today: date, weeks: int = 12, seed: int = 2026, bursts: bool = True
 ) -> list[dict]:
-	"""`count` labelled entries of the units, dated over the `weeks` weeks up to yesterday, plus the
-	bursts of the last week and a few stories heard in several units (near-duplicates)."""
+	"""`count` labelled entries of the units, dated over the `weeks` weeks up to yesterday, a few stories
+	heard in several units (near-duplicates), and the bursts of this week (Monday to today)."""
 	rng = random.Random(seed)
 	names = topics()
 	# Topics are not equally talked about: the economy and the reorganisation far more than the rest.
@@ -307,5 +307,7 @@ def generate(
 		for topic, trend, subject, size, where in BURSTS:
 			for _ in range(size):
 				unit = units[where] if where != "" else rng.choice(units)
-				entries.append(entry(topic, trend, today - timedelta(days=rng.randint(1, 6)), unit, subject))
+				# Within this week (Monday to today), the week the emerging issues are found for.
+				day = today - timedelta(days=rng.randint(0, today.weekday()))
+				entries.append(entry(topic, trend, day, unit, subject))
 	return entries
