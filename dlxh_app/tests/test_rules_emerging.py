@@ -83,6 +83,7 @@ class TestFindEmerging(unittest.TestCase):
 		self.assertEqual(
 			{(issue.key, issue.unit) for issue in found}, {("đầu_tư tiền_ảo", CITY), ("đầu_tư tiền_ảo", "P1")}
 		)
+		self.assertEqual([issue.related for issue in found], [["tiền_ảo"], ["tiền_ảo"]])
 
 	def test_candidate_phrases(self):
 		words = ["người_dân", "lo_lắng", "về", "lừa_đảo", "qua", "ứng_dụng", "tiền_ảo", "giao_thông", "x"]

@@ -99,14 +99,10 @@ def model_status() -> dict:
 	baseline), the thresholds, the labels added since, and how often suggestions were accepted."""
 	check_city_user()
 	model = store.load_model()
-	outcomes = dict(
-		frappe.get_all(
-			"Opinion Suggestion Feedback",
-			fields=["outcome", "count(*) as n"],
-			group_by="outcome",
-			as_list=True,
-		)
-	)
+	outcomes = {
+		outcome: frappe.db.count("Opinion Suggestion Feedback", {"outcome": outcome})
+		for outcome in ("Accepted", "Corrected")
+	}
 	return {
 		"model": model.info() if model else None,
 		"new_labels": store.new_labels_since(model.trained_on if model else None),
@@ -161,6 +157,7 @@ def describe(issue: emerging.Issue) -> dict:
 	return {
 		"kind": issue.kind,
 		"key": issue.key.replace("_", " "),
+		"related": [phrase.replace("_", " ") for phrase in issue.related],
 		"unit": issue.unit or None,
 		"week": str(issue.week),
 		"count": issue.count,

@@ -54,6 +54,8 @@ class Issue:
 	sd: float
 	threshold: float
 	examples: list[str] = field(default_factory=list)
+	related: list[str] = field(default_factory=list)
+	"""Phrases left out because all their entries are this issue's (the same story)."""
 
 
 def week_of(day: date) -> date:
@@ -74,7 +76,8 @@ def is_emerging(count: int, history: list[int], minimum: int = MIN_COUNT) -> boo
 
 def find_emerging(observations: list[Observation], today: date) -> list[Issue]:
 	"""The emerging issues of today's week, city-wide and per unit, the largest excess first; a phrase
-	whose entries are all among those of a larger phrase flagged in the same scope is left out."""
+	whose entries are all among those of a phrase flagged before it in the same scope is left out, as a
+	related phrase of that one."""
 	this_week = week_of(today)
 	weeks = [this_week - timedelta(weeks=n) for n in range(HISTORY_WEEKS, 0, -1)]
 	counts = defaultdict(lambda: defaultdict(set))
@@ -100,12 +103,18 @@ def find_emerging(observations: list[Observation], today: date) -> list[Issue]:
 	kept = []
 	for issue in issues:
 		entries = set(issue.examples)
-		if issue.kind == "phrase" and any(
-			other.kind == "phrase" and other.unit == issue.unit and entries <= set(other.examples)
-			for other in kept
-		):
-			continue
-		kept.append(issue)
+		wider = issue.kind == "phrase" and next(
+			(
+				other
+				for other in kept
+				if other.kind == "phrase" and other.unit == issue.unit and entries <= set(other.examples)
+			),
+			None,
+		)
+		if wider:
+			wider.related.append(issue.key)
+		else:
+			kept.append(issue)
 	for issue in kept:
 		issue.examples = issue.examples[:EXAMPLES]
 	return kept
