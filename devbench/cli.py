@@ -160,12 +160,13 @@ def command_bench(args) -> None:
 	config = test_site(db_type, role="benchmark")
 	print(f"Benchmarks on {db_type} (site {config.name}):", flush=True)
 	bench_site.open_site(config)
-	from benchmarks import demo, http_load, reporting
+	from benchmarks import ai_quality, demo, http_load, reporting
 
 	# The demo first: it is rolled back, while the reporting benchmark commits its data.
 	demo.main()
 	reporting.main()
 	http_load.main()
+	ai_quality.main()
 
 
 def command_console(args) -> None:
