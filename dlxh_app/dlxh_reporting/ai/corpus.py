@@ -304,8 +304,10 @@ def generate(
 		for unit in rng.sample(units, min(len(units), rng.randint(2, 4))):
 			entries.append(entry(topic, trend, day, unit, subject))
 	if bursts:
+		# Sized to stand out of a larger corpus's weekly counts as much as of a small one's.
+		scale = max(1, count // 1000)
 		for topic, trend, subject, size, where in BURSTS:
-			for _ in range(size):
+			for _ in range(size * scale):
 				unit = units[where] if where != "" else rng.choice(units)
 				# Within this week (Monday to today), the week the emerging issues are found for.
 				day = today - timedelta(days=rng.randint(0, today.weekday()))
