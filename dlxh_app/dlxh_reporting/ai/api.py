@@ -10,7 +10,7 @@ from frappe.utils import getdate, today
 
 from dlxh_app.consts import CITY_ROLES, DLXH_ROLE_PREFIX
 from dlxh_app.dlxh_reporting.ai import store
-from dlxh_app.dlxh_reporting.ai.text import normalize, segment
+from dlxh_app.dlxh_reporting.ai.text import normalize, segment, strip_accents
 from dlxh_app.dlxh_reporting.rules import emerging, similar
 from dlxh_app.limits import count_expensive_call
 from dlxh_app.validation import throw_invalid
@@ -134,9 +134,17 @@ def find_issues(day) -> list[emerging.Issue]:
 		date = getdate(entry.entry_date)
 		if entry.topic:
 			observations.append(emerging.Observation("topic", entry.topic, entry.unit, date, entry.name))
-		for phrase in emerging.phrases(segment(entry.content), known):
+		words = segment(entry.content)
+		# Text typed without accents would give the same phrases again in another spelling.
+		if not typed_with_accents(words):
+			words = []
+		for phrase in emerging.phrases(words, known):
 			observations.append(emerging.Observation("phrase", phrase, entry.unit, date, entry.name))
 	return emerging.find_emerging(observations, day)
+
+
+def typed_with_accents(words: list[str]) -> bool:
+	return any(strip_accents(word) != word for word in words)
 
 
 def known_words() -> set[str]:

@@ -235,9 +235,9 @@ LEVEL = {"Positive": "Medium", "Concerned": "High", "Negative": "High", "Mixed":
 SOURCES = ["Collaborator", "Collaborator", "Meeting", "Social Network", "Direct Contact", "Press"]
 
 BURSTS = [
-	# (topic, trend, subject, entries in the last week, "" for city-wide or the index of a unit)
+	# (topic, trend, subject, entries this week, "" for city-wide or "ward" for one ward)
 	(TRAFFIC, "Concerned", "các vụ lừa đảo qua ứng dụng đầu tư tiền ảo", 14, ""),
-	(DISASTERS, "Concerned", "sạt lở bờ sông ở khu vực Cồn Khương", 9, 0),
+	(DISASTERS, "Concerned", "sạt lở bờ sông ở khu vực Cồn Khương", 9, "ward"),
 ]
 
 
@@ -306,9 +306,11 @@ def generate(
 	if bursts:
 		# Sized to stand out of a larger corpus's weekly counts as much as of a small one's.
 		scale = max(1, count // 1000)
+		# A landslide is heard of in a ward by the river (the first ward, else the first unit).
+		ward = next((unit for unit in units if "phường" in unit.lower()), units[0])
 		for topic, trend, subject, size, where in BURSTS:
 			for _ in range(size * scale):
-				unit = units[where] if where != "" else rng.choice(units)
+				unit = ward if where != "" else rng.choice(units)
 				# Within this week (Monday to today), the week the emerging issues are found for.
 				day = today - timedelta(days=rng.randint(0, today.weekday()))
 				entries.append(entry(topic, trend, day, unit, subject))
