@@ -13,7 +13,7 @@ from frappe.utils import getdate, now_datetime
 
 from dlxh_app.dlxh_reporting.ai import corpus
 from dlxh_app.dlxh_reporting.ai.classifier import NotEnoughLabels
-from dlxh_app.dlxh_reporting.ai.store import train_site_model
+from dlxh_app.dlxh_reporting.ai.store import load_model, train_site_model
 from dlxh_app.dlxh_setup.rules.validity import is_valid_on
 from dlxh_app.setup.demo_reports import COLLABORATOR
 from dlxh_app.setup.demo_users import staff_of
@@ -40,7 +40,8 @@ FIELDS = (
 
 
 def make_ai_demo(units: list[dict], today, count: int = ENTRIES, train: bool = True) -> int:
-	"""Once per site: nothing when the demo's entries exist already. Returns how many were written."""
+	"""The entries once per site (none when the demo's exist already), and the model when they were
+	written or the site has none. Returns how many entries were written."""
 	today = getdate(today)
 	skip = frappe.db.get_value("User", COLLABORATOR, "dlxh_unit")
 	officers = {
@@ -48,17 +49,19 @@ def make_ai_demo(units: list[dict], today, count: int = ENTRIES, train: bool = T
 		for row in units
 		if row["unit"] != skip and unit_exists_on(row["unit"], today)
 	}
-	if not officers or frappe.db.exists("Opinion Entry", {"content": first_content(list(officers), today)}):
-		return 0
-	entries = corpus.generate(count, list(officers), today, seed=SEED)
-	insert_entries(entries, officers)
-	# The model is a file of the site, which a test's rollback would not remove: tests train their own.
-	if train and not frappe.flags.in_test:
+	made = 0
+	if officers and not frappe.db.exists("Opinion Entry", {"content": first_content(list(officers), today)}):
+		entries = corpus.generate(count, list(officers), today, seed=SEED)
+		insert_entries(entries, officers)
+		made = len(entries)
+	# The model is a file of the site, which a test's rollback would not remove: tests train their own. A
+	# site restored without its private files gets its model again here.
+	if train and not frappe.flags.in_test and (made or not load_model()):
 		try:
 			train_site_model()
 		except NotEnoughLabels:
 			pass
-	return len(entries)
+	return made
 
 
 def first_content(units: list[str], today) -> str:
