@@ -10,7 +10,6 @@ from dlxh_app.dlxh_reporting.rules.emerging import (
 	threshold,
 	week_of,
 )
-from dlxh_app.dlxh_reporting.rules.similar import near_duplicate_groups, story_count
 
 TODAY = date(2026, 12, 2)  # a Wednesday
 MONDAY = date(2026, 11, 30)
@@ -89,20 +88,3 @@ class TestFindEmerging(unittest.TestCase):
 		words = ["người_dân", "lo_lắng", "về", "lừa_đảo", "qua", "ứng_dụng", "tiền_ảo", "giao_thông", "x"]
 		found = phrases(words, known={"giao_thông"})
 		self.assertEqual(found, {"lừa_đảo", "ứng_dụng", "tiền_ảo", "ứng_dụng tiền_ảo"})
-
-
-class TestSimilar(unittest.TestCase):
-	def test_groups_the_same_story(self):
-		texts = [
-			"người_dân bức_xúc về kẹt_xe giờ cao_điểm trên đường 30_tháng_4",
-			"bà_con bức_xúc về kẹt_xe giờ cao_điểm trên đường 30_tháng_4",
-			"giá thịt heo ở chợ tăng mạnh",
-			"tiểu_thương lo giá thịt heo ở chợ tăng mạnh",
-			"lễ_hội bánh dân_gian nam_bộ rất vui",
-			"",
-		]
-		groups = near_duplicate_groups([text.split() for text in texts])
-		self.assertEqual([group.members for group in groups], [[0, 1], [2, 3]])
-		self.assertEqual(story_count(len(texts) - 1, groups), 3)
-		self.assertEqual(near_duplicate_groups([["a"]]), [])
-		self.assertEqual(near_duplicate_groups([text.split() for text in texts], threshold=1.01), [])
