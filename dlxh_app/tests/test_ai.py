@@ -188,6 +188,9 @@ class TestOpinionAI(SharedFixtureTestCase):
 		self.assertTrue(found["groups"])
 		self.assertLess(found["stories"], found["entries"])
 		self.assertTrue(any(len(group["units"]) > 1 for group in found["groups"]))
+		by_topic = found["by_topic"]
+		self.assertEqual(sum(counts["entries"] for counts in by_topic.values()), found["entries"])
+		self.assertTrue(any(counts["stories"] < counts["entries"] for counts in by_topic.values()))
 		with self.assertRaises(frappe.ValidationError):
 			api.similar_opinions(add_days(today(), -200), today())
 		frappe.set_user(OFFICER)

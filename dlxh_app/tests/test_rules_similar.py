@@ -1,6 +1,6 @@
 import unittest
 
-from dlxh_app.dlxh_reporting.rules.similar import near_duplicate_groups, story_count
+from dlxh_app.dlxh_reporting.rules.similar import Group, near_duplicate_groups, stories_by_key, story_count
 
 
 class TestSimilar(unittest.TestCase):
@@ -18,3 +18,11 @@ class TestSimilar(unittest.TestCase):
 		self.assertEqual(story_count(len(texts) - 1, groups), 3)
 		self.assertEqual(near_duplicate_groups([["a"]]), [])
 		self.assertEqual(near_duplicate_groups([text.split() for text in texts], threshold=1.01), [])
+
+	def test_stories_per_topic(self):
+		keys = ["Giao thông", "Giao thông", "Giao thông", "Kinh tế", "Kinh tế"]
+		groups = [Group([0, 1, 3]), Group([2])]
+		self.assertEqual(
+			stories_by_key(keys, groups),
+			{"Giao thông": {"entries": 3, "stories": 2}, "Kinh tế": {"entries": 2, "stories": 2}},
+		)

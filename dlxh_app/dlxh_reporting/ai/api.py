@@ -196,6 +196,8 @@ def similar_opinions(from_date: str, to_date: str) -> dict:
 	return {
 		"entries": len(entries),
 		"stories": similar.story_count(len(entries), groups),
+		# What a synthesis counts per topic: each story once.
+		"by_topic": similar.stories_by_key([entry.topic for entry in entries], groups),
 		"groups": [
 			{
 				"units": sorted({entries[i].unit for i in group.members}),

@@ -51,5 +51,20 @@ def story_count(total: int, groups: list[Group]) -> int:
 	return total - sum(len(group.members) - 1 for group in groups)
 
 
+def stories_by_key(keys: list[str | None], groups: list[Group]) -> dict[str | None, dict[str, int]]:
+	"""Per key (the entries' topic, say): its entries, and its stories, a group counting once for each
+	key among its members'."""
+	story = list(range(len(keys)))
+	for group in groups:
+		for index in group.members:
+			story[index] = group.members[0]
+	found = {}
+	for index, key in enumerate(keys):
+		counts = found.setdefault(key, {"entries": 0, "stories": set()})
+		counts["entries"] += 1
+		counts["stories"].add(story[index])
+	return {key: {"entries": c["entries"], "stories": len(c["stories"])} for key, c in found.items()}
+
+
 def _pairs(words: list[str]) -> list[str]:
 	return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
