@@ -117,7 +117,16 @@ def emerging_issues(on_date: str | None = None) -> list[dict]:
 	the rule's figures and example entries (rule in dlxh_reporting/rules/emerging.py)."""
 	check_city_user()
 	count_expensive_call()
-	return [describe(issue) for issue in find_issues(getdate(on_date or today()))]
+	day = getdate(on_date or today())
+	# Segmenting nine weeks of entries takes seconds in a large city: the answer is kept until an entry is
+	# added or changed (the key says how many there are and the last change), or for an hour.
+	count, changed = frappe.db.sql("select count(*), max(modified) from `tabOpinion Entry`")[0]
+	key = f"dlxh-ai-emerging:{day}:{count}:{changed}"
+	found = frappe.cache.get_value(key)
+	if found is None:
+		found = [describe(issue) for issue in find_issues(day)]
+		frappe.cache.set_value(key, found, expires_in_sec=3600)
+	return found
 
 
 def find_issues(day) -> list[emerging.Issue]:
