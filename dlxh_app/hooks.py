@@ -74,7 +74,10 @@ doc_events = {
 # The opinion AI (dlxh_app/dlxh_reporting/ai/): daily, the city's alerts of this week's emerging issues
 # (each once per user); in the long queue, training again once enough new labels have arrived.
 scheduler_events = {
-	"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"],
+	"hourly": [
+		"dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders",
+		"dlxh_app.dlxh_reporting.ai.signals.fetch_due_sources",
+	],
 	"daily": ["dlxh_app.dlxh_reporting.ai.api.alert_emerging_issues"],
 	"daily_long": ["dlxh_app.dlxh_reporting.ai.store.retrain_if_due"],
 }
