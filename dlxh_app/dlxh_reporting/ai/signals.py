@@ -131,10 +131,10 @@ def fetch(url: str) -> bytes:
 	except urllib.error.HTTPError as error:
 		raise SignalError("http_status", error.code) from error
 	except urllib.error.URLError as error:
-		if isinstance(error.reason, TimeoutError | socket.timeout):
+		if isinstance(error.reason, TimeoutError):
 			raise SignalError("timeout", TIMEOUT) from error
 		raise SignalError("unreachable", str(error.reason)) from error
-	except (TimeoutError, socket.timeout) as error:
+	except TimeoutError as error:
 		raise SignalError("timeout", TIMEOUT) from error
 	except (OSError, ValueError) as error:
 		raise SignalError("unreachable", str(error)) from error

@@ -18,8 +18,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
-from defusedxml import DefusedXmlException
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 FORMATS = ("RSS/Atom", "CSV", "JSON")
 SCHEMES = ("http", "https")
