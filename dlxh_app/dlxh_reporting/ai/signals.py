@@ -128,7 +128,12 @@ def fetch(url: str) -> bytes:
 				if time.monotonic() - started > TIMEOUT:
 					raise SignalError("timeout", TIMEOUT)
 			return bytes(data)
+	except SignalError:
+		raise
 	except urllib.error.HTTPError as error:
+		if 300 <= error.code < 400 and error.headers.get("Location"):
+			# Python refuses a redirect to file: or data: itself: worded as the scheme refused.
+			check_url(urllib.parse.urljoin(url, error.headers["Location"]))
 		raise SignalError("http_status", error.code) from error
 	except urllib.error.URLError as error:
 		if isinstance(error.reason, TimeoutError):
