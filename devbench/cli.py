@@ -160,7 +160,7 @@ def command_bench(args) -> None:
 	config = test_site(db_type, role="benchmark")
 	print(f"Benchmarks on {db_type} (site {config.name}):", flush=True)
 	bench_site.open_site(config)
-	from benchmarks import demo, http_load, reporting, survey_analysis, survey_collection
+	from benchmarks import ai_quality, demo, http_load, reporting, survey_analysis, survey_collection
 
 	# The demo first: it is rolled back, while the reporting benchmark commits its data.
 	benchmarks = {
@@ -169,6 +169,7 @@ def command_bench(args) -> None:
 		"http_load": http_load,
 		"survey_collection": survey_collection,
 		"survey_analysis": survey_analysis,
+		"ai_quality": ai_quality,
 	}
 	for name, benchmark in benchmarks.items():
 		if not args.only or name in args.only.split(","):

@@ -75,10 +75,20 @@ doc_events = {
 # one east of Vietnam. Hourly, the city hears of missing reports within the hour after the deadline,
 # whatever the server's zone. Each run sends only what is due and not yet recorded as sent, so most runs
 # end after reading the settings.
+# The opinion AI (dlxh_app/dlxh_reporting/ai/): hourly, the office's signal sources that are due are
+# fetched; daily, the city's alerts of this week's emerging issues (each once per user); in the long
+# queue, training again once enough new labels have arrived.
 scheduler_events = {
-	"hourly": ["dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders"],
-	# Units whose collaborators work under an older regulation than the city's current one.
-	"daily": ["dlxh_app.dlxh_collaborators.regulation.remind_outdated_units"],
+	"hourly": [
+		"dlxh_app.dlxh_reporting.reminders.jobs.send_due_reminders",
+		"dlxh_app.dlxh_reporting.ai.signals.fetch_due_sources",
+	],
+	"daily": [
+		# Units whose collaborators work under an older regulation than the city's current one.
+		"dlxh_app.dlxh_collaborators.regulation.remind_outdated_units",
+		"dlxh_app.dlxh_reporting.ai.api.alert_emerging_issues",
+	],
+	"daily_long": ["dlxh_app.dlxh_reporting.ai.store.retrain_if_due"],
 }
 
 # The web app

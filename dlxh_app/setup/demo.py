@@ -3,7 +3,8 @@ that took over from two of its districts on 1 July 2025, each with its default s
 README's table and a leader and an officer of every reporting unit (demo_users.py); the 2025 plans of the
 seed and the plans of every year since (demo_plans.py); the three surveys of the city's 2025 plan
 (demo_surveys.py); the collaborator network (demo_collaborators.py); the reporting cycle from January
-2025 to the current month (demo_reports.py).
+2025 to the current month (demo_reports.py); the opinion AI's labelled entries of the last twelve weeks
+and its model (demo_ai.py).
 Everything is recorded in the order it happened, and what is dated after 2025 is anchored to today in the
 Department's time zone (demo_time.py), so that the demo still lives in today next year.
 
@@ -14,6 +15,7 @@ same day changes nothing; nothing is committed here, so that a test can roll the
 import frappe
 
 from dlxh_app.dlxh_setup.issuing import SIGNER_FIELDS
+from dlxh_app.setup.demo_ai import make_ai_demo
 from dlxh_app.setup.demo_collaborators import collaborator_events
 from dlxh_app.setup.demo_plans import plan_events
 from dlxh_app.setup.demo_reports import reporting_events
@@ -35,6 +37,8 @@ def make_demo(reporting: bool = True):
 	if reporting:
 		events += reporting_events(time, units)
 	run_in_order(events)
+	if reporting:
+		make_ai_demo(units, time.today)
 
 
 def get_demo_logins() -> list[dict]:

@@ -549,6 +549,32 @@ class TestDemo(IntegrationTestCase):
 		)
 		self.assertEqual(len(visible("Opinion Entry", "collaborator@dlxh.local")), 3)
 
+	def test_ai_entries_of_the_last_twelve_weeks(self):
+		"""The opinion AI's labelled entries: thousands, in the wards that exist today (none in the README's
+		collaborator's ward, whose walkthrough pulls its own), numbered from the series as inserts would be,
+		with this week's emerging issues for the city."""
+		from dlxh_app.dlxh_reporting.ai.api import find_issues
+		from dlxh_app.setup.demo_ai import ENTRIES
+
+		today = self.now.date()
+		since = frappe.utils.add_days(today, -7 * 12)
+		rows = frappe.get_all(
+			"Opinion Entry",
+			filters={"entry_date": [">=", since], "owner": ["like", "officer.%"]},
+			fields=["name", "unit", "topic", "trend", "entry_date"],
+		)
+		self.assertGreaterEqual(len(rows), ENTRIES)
+		self.assertNotIn(NINH_KIEU_WARD, {row.unit for row in rows})
+		self.assertTrue(all(row.topic and row.trend and row.entry_date <= today for row in rows))
+		self.assertGreaterEqual(len({row.topic for row in rows}), 12)
+		self.assertTrue(all(re.fullmatch(rf"YK-{row.entry_date.year}-\d{{5}}", row.name) for row in rows))
+		# The next entry inserted takes the number after them.
+		last = max(int(row.name.rsplit("-", 1)[1]) for row in rows if row.entry_date.year == today.year)
+		self.assertEqual(frappe.db.get_value("Series", f"YK-{today.year}-", "current"), last)
+		issues = find_issues(today)
+		self.assertTrue(any(issue.unit == "" and issue.kind == "topic" for issue in issues))
+		self.assertTrue(any(issue.unit and issue.kind == "topic" for issue in issues))
+
 	def test_requests_list_who_answered(self):
 		merger, floods, fraud = (
 			frappe.get_doc("Report Request", name)

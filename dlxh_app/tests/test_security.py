@@ -480,6 +480,21 @@ class TestWhitelistedMethods(SecurityTestCase):
 
 			return case
 
+		ai = f"{reporting}.ai.api"
+
+		def opinion_work_only(status, method, **args):
+			"""Answered (with `status`) to every user of the opinion work, whatever their unit; refused
+			to Guest."""
+
+			def case(client, user):
+				response = api(client, method, **args)
+				if user is None:
+					return [] if denied(response) else [f"{method}: answered Guest {response.status_code}"]
+				ok = response.status_code == status
+				return [] if ok else [f"{method}: answered {user} {response.status_code}"]
+
+			return case
+
 		def responses(client, user):
 			response = doc_method(client, fixture.records["request_city"], "get_responses")
 			if not may_read(user, "request_city"):
@@ -769,6 +784,16 @@ class TestWhitelistedMethods(SecurityTestCase):
 					survey=fixture.records["survey_b"][1],
 					file_url=frappe.db.get_value("File", fixture.linked["File"], "file_url"),
 				)
+			),
+			f"{ai}.suggest": opinion_work_only(200, f"{ai}.suggest", text="Người dân phản ánh kẹt xe"),
+			# An unknown topic: refused (417) to the opinion work's users too, so nothing is recorded.
+			f"{ai}.record_feedback": opinion_work_only(
+				417, f"{ai}.record_feedback", text="Người dân phản ánh kẹt xe", topic="Không có chủ đề này"
+			),
+			f"{ai}.model_status": city_only(f"{ai}.model_status"),
+			f"{ai}.emerging_issues": city_only(f"{ai}.emerging_issues"),
+			f"{ai}.similar_opinions": city_only(
+				f"{ai}.similar_opinions", from_date="2026-11-01", to_date="2026-12-01"
 			),
 		}
 

@@ -8,12 +8,14 @@ const ListPage = () => import('./pages/ListPage.vue')
 const FormPage = () => import('./pages/FormPage.vue')
 const PrintPage = () => import('./pages/PrintPage.vue')
 const AnalysisPage = () => import('./pages/AnalysisPage.vue')
+const OpinionAiPage = () => import('./pages/OpinionAiPage.vue')
 
 export const router = createRouter({
   history: createWebHistory('/dlxh'),
   routes: [
     { path: '/login', name: 'login', component: LoginPage, meta: { guest: true } },
     { path: '/', name: 'home', component: HomePage },
+    { path: '/opinion-ai', name: 'opinion-ai', component: OpinionAiPage },
     { path: '/:slug', name: 'list', component: ListPage, props: true },
     { path: '/:slug/new', name: 'new', component: FormPage, props: true },
     { path: '/:slug/:name', name: 'form', component: FormPage, props: true },

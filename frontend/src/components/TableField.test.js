@@ -1,5 +1,5 @@
-import { mount } from '@vue/test-utils'
-import { expect, test } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { expect, test, vi } from 'vitest'
 import { reportMeta } from '../testMeta'
 import TableField from './TableField.vue'
 
@@ -38,4 +38,27 @@ test('a row cell is edited inline', async () => {
 test('read-only after submit: no buttons', () => {
   const wrapper = mount(TableField, { props: { ...props([{ name: 'a', topic: 'T1', idx: 1 }]), readOnly: true } })
   expect(wrapper.find('button').exists()).toBe(false)
+})
+
+test("a report item's editor suggests its topic and trend, applied only on request", async () => {
+  vi.useFakeTimers()
+  const topic = 'Giao thông, trật tự, an toàn xã hội'
+  vi.stubGlobal('fetch', async () => ({
+    ok: true,
+    status: 200,
+    json: async () => ({ message: { suggestions: { topic: { value: topic, label: topic, confidence: 0.9 } }, model_version: 1 } }),
+  }))
+  try {
+    const row = { name: 'a', topic: 'T1', content: 'Bà con phản ánh kẹt xe giờ cao điểm trên đường 30 Tháng 4', idx: 1 }
+    const wrapper = mount(TableField, { props: props([row]) })
+    await wrapper.get('button[aria-label="Edit row"]').trigger('click')
+    await vi.advanceTimersByTimeAsync(700)
+    await flushPromises()
+    expect(wrapper.emitted('update:modelValue')).toBeUndefined()
+    await wrapper.get('[data-testid=apply-suggestion]').trigger('click')
+    expect(lastRows(wrapper)[0].topic).toBe(topic)
+  } finally {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  }
 })
