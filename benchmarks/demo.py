@@ -12,7 +12,15 @@ import frappe
 
 from dlxh_app.setup.demo import make_demo
 
-COUNTED = ("User", "DLXH Plan", "Opinion Report", "Opinion Entry", "Report Request", "Opinion Synthesis")
+COUNTED = (
+	"User",
+	"DLXH Plan",
+	"Opinion Report",
+	"Opinion Entry",
+	"Report Request",
+	"Opinion Synthesis",
+	"DLXH Collaborator",
+)
 
 
 def main():

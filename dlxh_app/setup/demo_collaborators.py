@@ -1,6 +1,9 @@
-"""The demo's collaborator network (data in setup/data/demo/collaborators.json): a few dozen collaborators
-of the wards formed on 1 July 2025 and of the city's mass organisations, appointed on 15 July 2025 by each
-unit's officer, unevenly, so that coverage shows real gaps (a ward without anyone, a ward of workers
+"""The demo's collaborator network: a few hundred collaborators of the wards formed on 1 July 2025 and of
+the city's mass organisations, appointed on 15 July 2025 by each unit's officer — 43 listed one by one
+(setup/data/demo/collaborators.json, the people the trainings, evaluations and the README name) and the
+rest generated from setup/data/demo/collaborator_network.json (how many each unit appointed, where they
+live, which strata they follow; names and birth years drawn from pools by index, so always the same
+people) — unevenly, so that coverage shows real gaps (a ward without anyone, a ward of workers
 only, strata nobody follows, networks too small); two who have since ended and one suspended; the city's
 targets and the Ninh Kiều ward's own; the city's regulation in two versions, adopted by some wards only;
 a city training and a ward's, with attendance; and the previous year's evaluations of two wards.
@@ -12,7 +15,9 @@ topic and date)."""
 from datetime import date, timedelta
 
 import frappe
+from frappe.model.naming import make_autoname
 
+from dlxh_app.dlxh_collaborators.rules.collaborator import identity_key
 from dlxh_app.setup.demo_time import DemoTime, Event
 from dlxh_app.setup.demo_users import acting_as
 from dlxh_app.setup.install import read_data
@@ -116,6 +121,138 @@ def appoint(people: list[dict], time: DemoTime):
 		with acting_as(person["officer"]):
 			doc = frappe.get_doc({"doctype": "DLXH Collaborator", **values}).insert()
 		time.date(doc, moment, moment)
+	insert_generated(generated_collaborators(read_data("demo/collaborator_network.json"), people), time)
+
+
+def generated_collaborators(network: dict, listed: list[dict]) -> list[dict]:
+	"""The generated collaborators of each unit of the network's data, after those listed: person i of the
+	whole list takes the i-th surname, middle name and given name of the pools (the given name stepped so
+	that the same full name recurs rarely), a birth year within their stratum's range, their unit's areas
+	and strata in turn, and the next decision number of their unit. Fails if the same person (name, birth
+	year — whatever the area, so that a name and birth year find one record) comes out twice or is listed
+	already, so the data can never make a duplicate."""
+	officers = {person["managing_unit"]: person["officer"] for person in listed}
+	numbers = {}
+	for person in listed:
+		numbers[person["managing_unit"]] = numbers.get(person["managing_unit"], 0) + 1
+	seen = {identity_key(p["full_name"], p["birth_year"], None) for p in listed}
+	surnames, middles, givens = network["surnames"], network["middle_names"], network["given_names"]
+	people = []
+	index = 0
+	for spec in network["units"]:
+		unit = spec["unit"]
+		for position in range(spec["count"]):
+			stratum_name = spec["strata"][position % len(spec["strata"])]
+			stratum = network["strata"][stratum_name]
+			area = spec["areas"][position % len(spec["areas"])]
+			gender = spec.get("gender") or ("Male", "Female")[index % 2]
+			first, last = stratum["born"]
+			birth_year = first + (index * 7) % (last - first + 1)
+			full_name = " ".join(
+				(
+					surnames[index % len(surnames)],
+					middles[gender][(index // len(surnames)) % len(middles[gender])],
+					givens[gender][(index * 7 + index // len(givens[gender])) % len(givens[gender])],
+				)
+			)
+			key = identity_key(full_name, birth_year, None)
+			if key in seen:
+				raise ValueError(f"The demo's network data makes {full_name} ({birth_year}, {area}) twice")
+			seen.add(key)
+			numbers[unit] = numbers.get(unit, 0) + 1
+			organisation = stratum["organisation"].format(n=position % 9 + 1)
+			people.append(
+				{
+					"officer": officers[unit],
+					"full_name": full_name,
+					"gender": gender,
+					"birth_year": birth_year,
+					"ethnicity": "Kinh",
+					"party_member": stratum["party_member"],
+					"education_level": stratum["education_level"],
+					"political_theory_level": stratum["political_theory_level"],
+					"occupation": organisation,
+					"social_stratum": stratum_name,
+					"sector": stratum["sector"],
+					"organisation_type": spec.get("organisation_type") or stratum["organisation_type"],
+					"organisation": organisation,
+					"managing_unit": unit,
+					"residential_area": area,
+					"phone": f"0292 3{(index * 7919) % 100000:05d}",
+					"decision_number": f"{numbers[unit]:02d}-QĐ/CTV",
+					"decision_date": APPOINTED[:10],
+					"decision_issuer": unit,
+					"term_start": APPOINTED[:10],
+					"criteria": network["criteria"][: 3 + index % 2],
+				}
+			)
+			index += 1
+	return people
+
+
+def insert_generated(people: list[dict], time: DemoTime):
+	"""The generated collaborators in two bulk inserts (the collaborators and their criteria), as their
+	unit's officer made them on the day of appointment: the data is valid by construction (checked when
+	generated and by the demo's tests), and going through the form's checks one by one would make the demo
+	several times slower. Those registered already are left as they are."""
+	existing = {
+		(row.full_name, row.birth_year)
+		for row in frappe.get_all("DLXH Collaborator", fields=["full_name", "birth_year"], limit=0)
+	}
+	people = [person for person in people if (person["full_name"], person["birth_year"]) not in existing]
+	if not people:
+		return
+	stored = time.stored(time.moment(APPOINTED))
+	fields = [key for key in people[0] if key not in ("officer", "criteria")]
+	common = ["name", "owner", "modified_by", "creation", "modified", "docstatus", "status"]
+	# The names the naming series gives, taken as one block.
+	first = int(make_autoname("CTV-.#####", "DLXH Collaborator").rsplit("-", 1)[1])
+	frappe.db.sql(
+		"update `tabSeries` set `current` = %s where `name` = %s", (first + len(people) - 1, "CTV-")
+	)
+	rows, criteria = [], []
+	for number, person in enumerate(people, first):
+		name = f"CTV-{number:05d}"
+		rows.append(
+			[name, person["officer"], person["officer"], stored, stored, 0, "Active"]
+			+ [person[field] for field in fields]
+		)
+		criteria += [
+			[
+				frappe.generate_hash(length=10),
+				name,
+				"DLXH Collaborator",
+				"criteria",
+				idx,
+				person["officer"],
+				person["officer"],
+				stored,
+				stored,
+				row["criterion"],
+				row["met"],
+				row["note"],
+			]
+			for idx, row in enumerate(person["criteria"], 1)
+		]
+	frappe.db.bulk_insert("DLXH Collaborator", common + fields, rows)
+	frappe.db.bulk_insert(
+		"DLXH Collaborator Criterion",
+		[
+			"name",
+			"parent",
+			"parenttype",
+			"parentfield",
+			"idx",
+			"owner",
+			"modified_by",
+			"creation",
+			"modified",
+			"criterion",
+			"met",
+			"note",
+		],
+		criteria,
+	)
 
 
 def change_status(person: dict, moment, time: DemoTime):

@@ -1,7 +1,9 @@
-"""The demo's collaborator network: a few dozen collaborators across the wards and mass organisations with
-uneven coverage, the city's targets, the regulation in two versions, trainings and the previous year's
+"""The demo's collaborator network: a few hundred collaborators across the wards and mass organisations
+(43 listed, the rest generated from data) with uneven coverage, the city's targets, the regulation in two versions, trainings and the previous year's
 evaluations, as the units' users see them; loaded once for the class (the demo without its reporting
 cycle) and rolled back after it."""
+
+from collections import Counter
 
 import frappe
 from frappe.desk.query_report import run as run_report
@@ -16,6 +18,8 @@ CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
 NINH_KIEU_WARD = "Đảng ủy phường Ninh Kiều"
 CAI_KHE_WARD = "Đảng ủy phường Cái Khế"
 LONG_TUYEN_WARD = "Đảng ủy phường Long Tuyền"
+THOI_AN_DONG_WARD = "Đảng ủy phường Thới An Đông"
+POLICE = "Đảng ủy Công an thành phố Cần Thơ"
 WARD_OFFICER = "officer.phuongninhkieu@dlxh.local"
 CITY_OFFICER = "officer@dlxh.local"
 
@@ -36,7 +40,7 @@ class TestDemoCollaborators(IntegrationTestCase):
 		frappe.set_user("Administrator")
 
 	def test_the_network(self):
-		self.assertEqual(frappe.db.count("DLXH Collaborator"), 43)
+		self.assertEqual(frappe.db.count("DLXH Collaborator"), 310)
 		self.assertEqual(frappe.db.count("DLXH Collaborator", {"status": "Ended"}), 2)
 		self.assertEqual(frappe.db.count("DLXH Collaborator", {"status": "Suspended"}), 1)
 		readme = frappe.get_all(
@@ -49,11 +53,38 @@ class TestDemoCollaborators(IntegrationTestCase):
 			{getdate("2025-07-15")},
 		)
 
+	def test_the_generated_network(self):
+		"""The 267 generated from data: each unit's officer made theirs, with their criteria, the decision
+		numbers following the listed ones', nobody twice."""
+		counts = Counter(frappe.get_all("DLXH Collaborator", pluck="managing_unit", limit=0))
+		self.assertEqual(counts[NINH_KIEU_WARD], 48)
+		self.assertEqual(counts[CAI_KHE_WARD], 36)
+		self.assertEqual((counts[THOI_AN_DONG_WARD], counts[POLICE]), (3, 1))
+		self.assertNotIn(LONG_TUYEN_WARD, counts)
+		self.assertFalse(frappe.db.exists("DLXH Collaborator", {"residential_area": LONG_TUYEN_WARD}))
+		ninth = frappe.get_all(
+			"DLXH Collaborator",
+			{"managing_unit": NINH_KIEU_WARD, "decision_number": "09-QĐ/CTV"},
+			["name", "owner", "decision_issuer", "status", "creation"],
+		)
+		self.assertEqual(
+			[(row.owner, row.decision_issuer, row.status, getdate(row.creation)) for row in ninth],
+			[(WARD_OFFICER, NINH_KIEU_WARD, "Active", getdate("2025-07-15"))],
+		)
+		people = frappe.get_all("DLXH Collaborator", fields=["name", "full_name", "birth_year"], limit=0)
+		self.assertEqual(len({(row.full_name, row.birth_year) for row in people}), len(people))
+		with_criteria = frappe.get_all("DLXH Collaborator Criterion", pluck="parent", distinct=True, limit=0)
+		self.assertEqual(set(with_criteria), {row.name for row in people})
+		# A generated record opens and saves through the form's checks unchanged.
+		frappe.get_doc("DLXH Collaborator", ninth[0].name).save()
+
 	def test_coverage_shows_real_gaps(self):
 		rows = {row["unit"]: row for row in as_user(CITY_OFFICER, get_coverage, CITY)}
 		city = rows[CITY]
-		self.assertEqual(city["actual"], 40)
-		self.assertTrue(city["too_small"])
+		self.assertEqual(city["actual"], 307)
+		self.assertFalse(city["too_small"])
+		self.assertTrue(rows[THOI_AN_DONG_WARD]["too_small"])
+		self.assertTrue(rows[POLICE]["too_small"])
 		self.assertEqual(city["areas_without"], [LONG_TUYEN_WARD])
 		self.assertEqual(set(city["missing_strata"]), {"Religious followers", "Ethnic minorities"})
 		self.assertIn("Religious followers", {gap["value"] for gap in city["gaps"]})
@@ -63,23 +94,23 @@ class TestDemoCollaborators(IntegrationTestCase):
 		self.assertEqual(rows[LONG_TUYEN_WARD]["actual"], 0)
 		# The Ninh Kiều ward's own target: 6 in the ward, 2 young people, a Women's Union member.
 		ninh_kieu = rows[NINH_KIEU_WARD]
-		self.assertEqual((ninh_kieu["actual"], ninh_kieu["target"]["source"]), (7, NINH_KIEU_WARD))
+		self.assertEqual((ninh_kieu["actual"], ninh_kieu["target"]["source"]), (47, NINH_KIEU_WARD))
 		self.assertEqual(
 			{(gap["value"], gap["actual"]) for gap in ninh_kieu["gaps"]},
 			{("Youth and students", 1), ("Women's Union", 0)},
 		)
 		self.assertEqual(ninh_kieu["regulation"], {"adopted": 2, "current": 2, "outdated": False})
-		# 7 of the 8 registered are active; 6 of them came to the ward's training forty days ago.
+		# 47 of the 48 registered are active; 6 of them came to the ward's training forty days ago.
 		quality = ninh_kieu["quality"]
-		self.assertEqual((quality["registered"], quality["active"], quality["trained"]), (8, 7, 6))
-		self.assertEqual(quality["trained_share"], 85.7)
+		self.assertEqual((quality["registered"], quality["active"], quality["trained"]), (48, 47, 6))
+		self.assertEqual(quality["trained_share"], 12.8)
 		self.assertTrue(rows[CAI_KHE_WARD]["regulation"]["outdated"])
 
 	def test_a_ward_sees_its_own_network(self):
 		rows = as_user(WARD_OFFICER, get_coverage)
 		self.assertEqual([row["unit"] for row in rows], [NINH_KIEU_WARD])
 		names = as_user(WARD_OFFICER, frappe.get_list, "DLXH Collaborator", pluck="name", limit_page_length=0)
-		self.assertEqual(len(names), 8)
+		self.assertEqual(len(names), 48)
 		frappe.set_user(WARD_OFFICER)
 		result = run_report("Collaborator Coverage", filters={})
 		self.assertEqual([row["unit"] for row in result["result"]], [NINH_KIEU_WARD])

@@ -7,6 +7,7 @@ from dlxh_app.dlxh_planning.rules.plan import (
 	citation,
 	exists_in_year,
 	plan_progress,
+	trainings_held,
 )
 from dlxh_app.dlxh_setup.rules import RuleError
 
@@ -70,3 +71,18 @@ class TestCitation(unittest.TestCase):
 			citation("Other", "1/2025", date(2025, 1, 9), "Bộ X", ""),
 			"Căn cứ văn bản số 1/2025 ngày 09/1/2025 của Bộ X",
 		)
+
+
+class TestTrainingsHeld(unittest.TestCase):
+	def test_the_plans_year_its_unit_and_below_up_to_today(self):
+		today = date(2026, 12, 2)
+		sessions = [
+			(date(2026, 3, 1), 10, 4.0),  # the plan's unit
+			(date(2026, 8, 20), 12, 3.5),  # a unit below it
+			(date(2025, 12, 31), 10, 8.0),  # last year
+			(date(2026, 6, 1), 30, 2.0),  # a unit beside it
+			(date(2026, 12, 12), 12, 3.0),  # planned, not held yet
+		]
+		self.assertEqual(trainings_held(2026, (10, 20), sessions, today), (2, 7.5))
+		self.assertEqual(trainings_held(2025, (10, 20), sessions, today), (1, 8.0))
+		self.assertEqual(trainings_held(2027, (10, 20), sessions, today), (0, 0))

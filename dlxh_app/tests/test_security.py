@@ -1185,6 +1185,34 @@ class TestWhatResponsesReveal(SecurityTestCase):
 		for response in self.session(A_OFFICER, steps):
 			self.assertNotIn(marker("request_city_draft"), text(response))
 
+	def test_the_collaborator_list_prints_only_readable_collaborators(self):
+		"""The print format "Collaborator List" of a unit, printed (saved or forged to span the whole tree)
+		by a sibling unit's officer, lists none of the other unit's collaborators; its own unit's it does."""
+		forged = {"doctype": "DLXH Unit", "name": B, "unit_name": B, "lft": 0, "rgt": 10**9}
+
+		def steps(client):
+			return [
+				client.get(
+					"/printview",
+					query_string={"doctype": "DLXH Unit", "name": B, "format": "Collaborator List"},
+				),
+				api(
+					client,
+					"frappe.www.printview.get_html_and_style",
+					doc=json.dumps(forged),
+					print_format="Collaborator List",
+				),
+				client.get(
+					"/printview",
+					query_string={"doctype": "DLXH Unit", "name": A, "format": "Collaborator List"},
+				),
+			]
+
+		*beyond, own = self.session(A_OFFICER, steps)
+		for response in beyond:
+			self.assertNotIn(marker("collaborator_b"), text(response))
+		self.assertIn(marker("collaborator_a"), text(own))
+
 	def test_messages_do_not_name_hidden_documents(self):
 		fixture = self.fixture
 

@@ -58,6 +58,21 @@ def progress_share(done: int, cancelled: int, total: int) -> float:
 	return round(100 * done / counted, 1) if counted > 0 else 0.0
 
 
+def trainings_held(
+	plan_year: int, bounds: tuple[int, int], sessions: list[tuple[date, int, float]], today: date
+) -> tuple[int, float]:
+	"""The collaborator trainings a plan counts: those held in its year, up to today, by its issuing unit
+	or a unit below it. `bounds` are the issuing unit's (lft, rgt), `sessions` (date, lft of the organiser
+	unit, hours). Gives (trainings, hours)."""
+	lft, rgt = bounds
+	held = [
+		hours
+		for day, unit_lft, hours in sessions
+		if day.year == plan_year and day <= today and lft <= unit_lft <= rgt
+	]
+	return len(held), round(sum(held), 1)
+
+
 def citation(document_type: str, number: str, issued: date, issuing_body: str, summary: str) -> str:
 	"""The legal-basis line of a Party document: "Căn cứ Quyết định số 1475-QĐ/TU ngày 09/4/2024 của
 	Ban Thường vụ Thành ủy Cần Thơ về chức năng, ...". Day with two digits, month without a leading zero,

@@ -279,3 +279,32 @@ class TestExportLog(CollaboratorTestCase):
 		self.export(WARD_OFFICER)
 		self.assertFalse(frappe.has_permission("DLXH Export Log", "read", user=WARD_OFFICER))
 		self.assertTrue(frappe.has_permission("DLXH Export Log", "read", user=CITY_OFFICER))
+
+
+class TestCollaboratorConnections(CollaboratorTestCase):
+	"""The collaborator's form lists their opinions, trainings and evaluations (Connections)."""
+
+	def test_history_on_the_form(self):
+		from frappe.desk.notifications import get_open_count
+
+		ward = self.names["ward"]
+		insert_as(
+			COLLABORATOR_USER, {"doctype": "Opinion Entry", "topic": TOPIC, "content": "Ý kiến về giá điện"}
+		)
+		insert_as(
+			WARD_OFFICER,
+			{
+				"doctype": "Collaborator Training",
+				"topic": "Kỹ năng phản ánh",
+				"training_date": today(),
+				"hours": 2,
+				"participants": [{"collaborator": ward, "attended": 1}],
+			},
+		)
+		counts = as_user(WARD_OFFICER, get_open_count, "DLXH Collaborator", ward)["count"]
+		found = {row["doctype"]: row["count"] for row in counts["external_links_found"]}
+		self.assertEqual(
+			found, {"Opinion Entry": 1, "Collaborator Training": 1, "Collaborator Evaluation": 0}
+		)
+		with self.assertRaises(frappe.PermissionError):
+			as_user(SIBLING_OFFICER, get_open_count, "DLXH Collaborator", ward)

@@ -1,15 +1,25 @@
 # Copyright (c) 2026, dlxh_app contributors
 # License: MIT. See license.txt
 
-"""Progress of the plans a user may see: activities by status and the share done, and surveys done against
-the plan's target, per plan.
+"""Progress of the plans a user may see: activities by status and the share done, surveys done against
+the plan's target, and the collaborator trainings held in the plan's year by its unit and the units below
+it (those the user may read), per plan.
 
-Counted by the database in one grouped query; the rows are limited by the app's unit criterion."""
+Counted by the database in one grouped query and one of trainings; the rows are limited by the app's unit
+criterion."""
 
 import frappe
 from frappe import _
+from frappe.utils import cint, flt, getdate, today
 
-from dlxh_app.dlxh_planning.rules.plan import CANCELLED, DONE, IN_PROGRESS, NOT_STARTED, progress_share
+from dlxh_app.dlxh_planning.rules.plan import (
+	CANCELLED,
+	DONE,
+	IN_PROGRESS,
+	NOT_STARTED,
+	progress_share,
+	trainings_held,
+)
 from dlxh_app.permissions import match_conditions
 
 
@@ -39,6 +49,8 @@ def get_columns() -> list[dict]:
 		{"fieldname": "progress", "label": _("Progress"), "fieldtype": "Percent", "width": 100},
 		{"fieldname": "planned_surveys", "label": _("Planned Surveys"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "surveys_done", "label": _("Surveys Done"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "trainings_held", "label": _("Trainings Held"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "training_hours", "label": _("Training Hours"), "fieldtype": "Float", "width": 110},
 	]
 
 
@@ -80,7 +92,37 @@ def get_data(filters) -> list[dict]:
 		values,
 		as_dict=True,
 	)
+	bounds = unit_bounds({row.issuing_unit for row in rows})
+	sessions = training_sessions() if rows else []
+	on = getdate(today())
 	for row in rows:
 		row.status = _(row.status) if row.status else None
 		row.progress = progress_share(int(row.done or 0), int(row.cancelled or 0), row.activities)
+		row.trainings_held, row.training_hours = (
+			trainings_held(cint(row.plan_year), bounds[row.issuing_unit], sessions, on)
+			if row.issuing_unit in bounds
+			else (0, 0.0)
+		)
 	return rows
+
+
+def unit_bounds(units: set[str]) -> dict[str, tuple[int, int]]:
+	if not units:
+		return {}
+	rows = frappe.get_all("DLXH Unit", {"name": ["in", list(units)]}, ["name", "lft", "rgt"])
+	return {row.name: (cint(row.lft), cint(row.rgt)) for row in rows}
+
+
+def training_sessions() -> list[tuple]:
+	"""(date, lft of the organiser unit, hours) of the collaborator trainings held up to today that the
+	user may read."""
+	conditions = ["training.training_date <= %(today)s"]
+	if permitted := match_conditions("Collaborator Training", table_alias="training"):
+		conditions.append(permitted)
+	rows = frappe.db.sql(
+		f"""select training.training_date, u.lft, training.hours from `tabCollaborator Training` training
+		join `tabDLXH Unit` u on u.name = training.organiser_unit
+		where {" and ".join(conditions)}""",
+		{"today": today()},
+	)
+	return [(getdate(day), cint(lft), flt(hours)) for day, lft, hours in rows]
