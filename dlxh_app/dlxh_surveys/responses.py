@@ -313,9 +313,18 @@ def store_responses(
 	if result.rejected and not valid_only:
 		raise ResponsesRefused(refusal_message(result.rejected, len(rows)), result.rejected)
 	result.stored = insert(records, now)
+	if records:
+		freeze(collection.questionnaire)
 	if collection.quotas is not None:
 		count_quotas(survey, collection.quotas)
 	return result
+
+
+def freeze(questionnaire: str) -> None:
+	"""A questionnaire version with answers is frozen: edits make a new version (Make New Version). Read
+	first, so that submissions do not queue on the questionnaire's row once it is frozen."""
+	if not frappe.db.get_value("Survey Questionnaire", questionnaire, "frozen"):
+		frappe.db.set_value("Survey Questionnaire", questionnaire, "frozen", 1, update_modified=False)
 
 
 def refusal_message(rejected: list[tuple[int, list[str]]], total: int) -> str:

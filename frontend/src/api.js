@@ -32,7 +32,12 @@ function serverMessages(data) {
     messages = []
   }
   return messages
-    .map(({ message, title }) => ({ message: htmlToText(message), title: htmlToText(title || '') }))
+    .map(({ message, title }) => ({
+      message: htmlToText(message),
+      title: htmlToText(title || ''),
+      // a message of several lines (a refused import's rows) keeps them apart
+      lines: String(message || '').split(/<br\s*\/?>/i).map(htmlToText).filter(Boolean),
+    }))
     .filter(({ message }) => message)
 }
 

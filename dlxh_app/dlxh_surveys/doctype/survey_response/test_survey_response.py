@@ -67,6 +67,12 @@ class TestStoreResponses(SurveyTestCase):
 		self.assertEqual(stratum(survey, "an_hoa|nam").achieved, 1)
 		self.assertEqual(stratum(survey, "cai_khe|nu").achieved, 1)
 
+	def test_the_questionnaire_answered_is_frozen(self):
+		survey = collecting_survey(self.records)
+		self.assertFalse(frappe.db.get_value("Survey Questionnaire", survey.questionnaire, "frozen"))
+		store_responses(survey.name, [answers()], "Import")
+		self.assertEqual(frappe.db.get_value("Survey Questionnaire", survey.questionnaire, "frozen"), 1)
+
 	def test_bad_answers_are_refused_naming_the_question_in_vietnamese_and_nothing_is_saved(self):
 		survey = collecting_survey(self.records).name
 		cases = [
