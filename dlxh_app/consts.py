@@ -43,6 +43,8 @@ UNIT_SCOPED_DOCTYPES = {
 	# A survey's responses belong to its responsible unit (the units above it read them too).
 	"Survey Response": UnitRule("unit"),
 	"Survey Invitation": UnitRule("unit"),
+	# A survey's result report is its responsible unit's document; a unit's goes to the city.
+	"Survey Result Report": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own
@@ -59,6 +61,7 @@ SCOPED_CHILD_TABLES = {
 	"Survey Step": "Opinion Survey",
 	"Survey Stratum": "Opinion Survey",
 	"Survey Budget Line": "Opinion Survey",
+	"Survey Result Question": "Survey Result Report",
 }
 
 # Framework DocTypes whose records name a document: (field with its DocType, field with its name). A user
