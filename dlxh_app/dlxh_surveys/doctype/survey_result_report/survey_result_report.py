@@ -98,7 +98,8 @@ class SurveyResultReport(Document):
 		set_issuing_defaults(self, self.unit, unit_field="unit")
 		if not self.title and self.survey:
 			title = frappe.db.get_value("Opinion Survey", self.survey, "title") or ""
-			self.title = _("Results of the {0}").format(title[:1].lower() + title[1:])
+			# The summary line of the printed report, which is Vietnamese whoever writes it.
+			self.title = _("Results of the {0}", lang="vi").format(title[:1].lower() + title[1:])
 		self.validate_survey()
 		self.validate_questions()
 		validate_frozen_content(
