@@ -8,6 +8,7 @@ with a reason, accepted by the city; out of reach of a sibling unit."""
 import frappe
 from frappe.model.workflow import apply_workflow
 
+from dlxh_app.dlxh_reporting.synthesis import survey_result_reports
 from dlxh_app.dlxh_surveys import analysis
 from dlxh_app.dlxh_surveys.doctype.survey_result_report.survey_result_report import has_issued_report
 from dlxh_app.dlxh_surveys.responses import store_responses
@@ -94,6 +95,12 @@ class TestSurveyResultReport(SurveyTestCase):
 		self.assertRegex(report.document_reference, r"^\d+-BC/KSQU$")
 		self.assertTrue(report.issued_on and report.document_date)
 		self.assertEqual(has_issued_report(survey.name), report.name)
+		# The city's synthesis of the month lists it; a sibling unit's user does not see it there.
+		day = frappe.utils.getdate(report.document_date)
+		self.assertIn(report.name, [row.name for row in survey_result_reports(day.year, day.month)])
+		self.assertNotIn(
+			report.name, [row.name for row in survey_result_reports(day.year, day.month, SIBLING_OFFICER)]
+		)
 		report = act(report, (CITY_OFFICER, "Accept"))
 		self.assertEqual(report.workflow_state, "Accepted")
 		self.assertTrue(report.accepted_on)
