@@ -132,6 +132,13 @@ class TestSurveyResultReport(SurveyTestCase):
 			exception=frappe.ValidationError,
 		)
 
+	def test_results_are_reported_with_an_issued_report(self):
+		survey = self.analysed_survey()
+		report = self.report(survey)
+		self.assertRefused(lambda: act(survey, (OFFICER, "Report Results")), "Survey Result Report")
+		act(report, *ISSUED)
+		self.assertEqual(act(survey, (OFFICER, "Report Results")).workflow_state, "Reported")
+
 	def test_only_a_survey_whose_collection_ended(self):
 		survey = collecting_survey(self.records)
 		self.assertRefused(lambda: self.report(survey), "Survey", "In Field")
