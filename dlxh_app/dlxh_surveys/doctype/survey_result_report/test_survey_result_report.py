@@ -13,14 +13,17 @@ from dlxh_app.dlxh_surveys import analysis
 from dlxh_app.dlxh_surveys.doctype.survey_result_report.survey_result_report import has_issued_report
 from dlxh_app.dlxh_surveys.responses import store_responses
 from dlxh_app.tests.surveys import (
+	CITY,
 	CITY_OFFICER,
 	LEADER,
+	MANAGER,
 	OFFICER,
 	SIBLING_OFFICER,
 	SIGNER,
 	SurveyTestCase,
 	answers,
 	collecting_survey,
+	make_survey,
 )
 from dlxh_app.tests.utils import act, as_user, insert_as
 
@@ -138,6 +141,22 @@ class TestSurveyResultReport(SurveyTestCase):
 		self.assertRefused(lambda: act(survey, (OFFICER, "Report Results")), "Survey Result Report")
 		act(report, *ISSUED)
 		self.assertEqual(act(survey, (OFFICER, "Report Results")).workflow_state, "Reported")
+
+	def test_the_citys_own_report_is_issued_not_accepted(self):
+		survey = act(
+			make_survey(self.records, CITY_OFFICER, unit=CITY),
+			(CITY_OFFICER, "Propose"),
+			(MANAGER, "Approve"),
+			(CITY_OFFICER, "Start Collection"),
+			(CITY_OFFICER, "End Collection"),
+		)
+		report = act(
+			self.report(survey, user=CITY_OFFICER),
+			(CITY_OFFICER, "Send for Approval"),
+			(MANAGER, "Approve and Issue"),
+		)
+		self.assertRegex(report.document_reference, r"^\d+-BC/KSTU$")
+		self.assertRefused(lambda: act(report, (CITY_OFFICER, "Accept")), "city's own report")
 
 	def test_only_a_survey_whose_collection_ended(self):
 		survey = collecting_survey(self.records)
