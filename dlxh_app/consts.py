@@ -51,6 +51,8 @@ UNIT_SCOPED_DOCTYPES = {
 	"Collaborator Training": UnitRule("organiser_unit"),
 	# Set from the collaborator's managing unit.
 	"Collaborator Evaluation": UnitRule("unit"),
+	# A survey's result report is its responsible unit's document; a unit's goes to the city.
+	"Survey Result Report": UnitRule("unit"),
 }
 
 # The child tables of those DocTypes, with the parent they belong to: their rows are listed on their own
@@ -70,6 +72,7 @@ SCOPED_CHILD_TABLES = {
 	"DLXH Collaborator Criterion": "DLXH Collaborator",
 	"Collaborator Target Line": "Collaborator Target",
 	"Collaborator Training Participant": "Collaborator Training",
+	"Survey Result Question": "Survey Result Report",
 }
 
 # Framework DocTypes whose records name a document: (field with its DocType, field with its name). A user

@@ -160,3 +160,23 @@ def report_states(year: int, month: int, user: str | None = None) -> dict[str, i
 		values,
 	)
 	return {state: cint(count) for state, count in rows}
+
+
+def survey_result_reports(year: int, month: int, user: str | None = None) -> list[dict]:
+	"""The survey result reports issued in the period (dated in its month, issued or accepted, not
+	cancelled) that the user may read, oldest first: the city's synthesis lists them."""
+	first = f"{year:04d}-{month:02d}-01"
+	last = frappe.utils.get_last_day(first)
+	condition = ""
+	if permitted := match_conditions("Survey Result Report", user, "report"):
+		condition = f" and {permitted}"
+	return frappe.db.sql(
+		f"""
+		select report.name, report.document_reference, report.title, report.unit
+		from `tabSurvey Result Report` report
+		where report.docstatus = 1 and report.document_date between %(first)s and %(last)s {condition}
+		order by report.document_date, report.document_number, report.name
+		""",
+		{"first": first, "last": last},
+		as_dict=True,
+	)

@@ -83,7 +83,10 @@ def draft(spec: dict, made: dict[str, str], time: DemoTime):
 
 
 def take_step(spec: dict, step: dict, at: datetime, made: dict[str, str], time: DemoTime):
-	"""One workflow action on the day of the data: the proposal and the decision dated that day."""
+	"""One workflow action on the day of the data: the proposal and the decision dated that day; the results
+	reported with the survey's result report, issued that day."""
+	if step["action"] == "Report Results":
+		issue_result_report(spec, step, at, made, time)
 	with acting_as(step["user"]):
 		survey = apply_workflow(frappe.get_doc("Opinion Survey", made[spec["key"]]), step["action"])
 	time.step_done(survey, at)
@@ -94,6 +97,22 @@ def take_step(spec: dict, step: dict, at: datetime, made: dict[str, str], time: 
 		at,
 		**({dated: at.date()} if dated else {}),
 	)
+
+
+def issue_result_report(spec: dict, step: dict, at: datetime, made: dict[str, str], time: DemoTime):
+	"""The survey's result report as its officer drafts it from the analysis with the findings of the data,
+	sent for approval and issued by the survey's approver (who approved the survey) on the day."""
+	approver = next(row["user"] for row in spec["workflow"] if row["action"] == "Approve")
+	values = spec.get("result_report", {})
+	with acting_as(step["user"]):
+		report = frappe.get_doc(
+			{"doctype": "Survey Result Report", "survey": made[spec["key"]], **values}
+		).insert()
+		report = apply_workflow(report, "Send for Approval")
+	with acting_as(approver):
+		report = apply_workflow(frappe.get_doc("Survey Result Report", report.name), "Approve and Issue")
+	time.step_done(report, at)
+	time.date(report, at, at, document_date=at.date(), issued_on=at)
 
 
 def record_progress(spec: dict, at: datetime, made: dict[str, str], time: DemoTime):

@@ -90,6 +90,7 @@ READERS = {
 	"training_b": {B_OFFICER, B_LEADER},
 	"evaluation_a": {A_OFFICER, A_LEADER},
 	"evaluation_b": {B_OFFICER, B_LEADER},
+	"result_b": {B_OFFICER, B_LEADER},
 }
 
 
@@ -311,6 +312,18 @@ def make_surveys(fixture: Fixture) -> None:
 	act(survey("survey_b", B_OFFICER, B), (B_OFFICER, "Propose"))
 	act(survey("survey_city", CITY_OFFICER, CITY), (CITY_OFFICER, "Propose"), (MANAGER, "Approve"))
 	survey("survey_city_draft", CITY_OFFICER, CITY)
+	# A result report of survey_b's unit. Its survey is only proposed, which the controller's validation
+	# refuses; the record is what matters here.
+	result = frappe.get_doc(
+		{
+			"doctype": "Survey Result Report",
+			"survey": fixture.name("survey_b"),
+			"title": marker("result_b"),
+			"findings": marker("result_b"),
+		}
+	)
+	result.flags.ignore_validate = True
+	fixture.add("result_b", result.insert(ignore_permissions=True))
 
 
 def make_collaborators(fixture: Fixture) -> None:

@@ -94,6 +94,27 @@ class TestDemoSurveys(IntegrationTestCase):
 		self.assertLess(get_datetime(resolution.opens_on), now_datetime())
 		self.assertGreater(get_datetime(resolution.closes_on), now_datetime())
 
+	def test_the_reported_survey_has_its_issued_result_report(self):
+		before, after, _resolution = surveys()
+		report = frappe.get_all(
+			"Survey Result Report",
+			filters={"survey": before.name},
+			fields=[
+				"workflow_state",
+				"docstatus",
+				"document_reference",
+				"document_date",
+				"respondents",
+				"owner",
+			],
+		)
+		self.assertEqual(len(report), 1)
+		self.assertEqual((report[0].workflow_state, report[0].docstatus), ("Issued", 1))
+		self.assertRegex(report[0].document_reference, r"^\d{2}-BC/BTGTU$")
+		self.assertEqual(str(report[0].document_date), "2025-05-21")
+		self.assertGreater(report[0].respondents, 0)
+		self.assertFalse(frappe.db.exists("Survey Result Report", {"survey": after.name}))
+
 	def test_sampling_plans_and_budgets(self):
 		before, after, resolution = surveys()
 		for survey in (before, after):

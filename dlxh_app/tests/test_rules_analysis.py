@@ -97,6 +97,13 @@ class TestMarginOfError(unittest.TestCase):
 		self.assertAlmostEqual(float(margin_of_error(0.5, 1000, Z95)), 0.030990, places=6)
 		self.assertAlmostEqual(float(margin_of_error(0.5, 500, Z95)), 0.030990 * sqrt(2), places=6)
 
+	def test_a_share_of_none_or_all_has_the_wilson_width(self):
+		# 0 of 10 at 95 %: the Wilson interval is [0, 0.2775] (Brown, Cai & DasGupta 2001, Statistical
+		# Science 16(2), the interval for x = 0, n = 10), not the Wald interval's [0, 0].
+		self.assertAlmostEqual(float(margin_of_error(0.0, 10, Z95)), 0.2775, places=4)
+		self.assertAlmostEqual(float(margin_of_error(1.0, 10, Z95)), 0.2775, places=4)
+		self.assertTrue(np.isnan(margin_of_error(0.0, 0, Z95)))
+
 	def test_finite_population_correction(self):
 		# N = 10 000, n = 1 000: √(9 000 / 9 999) = 0.948731.
 		self.assertAlmostEqual(finite_population_correction(10000, 1000), 0.948731, places=6)

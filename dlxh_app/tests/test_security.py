@@ -751,6 +751,12 @@ class TestWhitelistedMethods(SecurityTestCase):
 			f"{surveys}.doctype.opinion_survey.opinion_survey.OpinionSurvey.return_for_revision": refused_on(
 				"survey_b", "return_for_revision", reason="Trả lại"
 			),
+			f"{surveys}.doctype.survey_result_report.survey_result_report.SurveyResultReport.return_for_revision": refused_on(
+				"result_b", "return_for_revision", reason="Trả lại"
+			),
+			f"{surveys}.doctype.survey_result_report.survey_result_report.SurveyResultReport.draft_from_analysis": refused_on(
+				"result_b", "draft_from_analysis"
+			),
 			f"{surveys}.doctype.survey_questionnaire.survey_questionnaire.SurveyQuestionnaire.make_new_version": staff_only(
 				lambda client: doc_method(
 					client, ("Survey Questionnaire", LIBRARY_QUESTIONNAIRE), "make_new_version"

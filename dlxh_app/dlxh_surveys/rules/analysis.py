@@ -179,11 +179,15 @@ def finite_population_correction(population: float | None, answered: int) -> flo
 
 
 def margin_of_error(share, effective_n, z: float, correction: float = 1.0):
-	"""z √(p (1 - p) / n_eff) * correction, for shares 0–1 (arrays or numbers); NaN where n_eff is 0."""
+	"""z √(p (1 - p) / n_eff) * correction, for shares 0–1 (arrays or numbers); NaN where n_eff is 0. A
+	share of 0 or 1, whose Wald margin would be 0, takes the width of its Wilson interval instead,
+	z² / (n_eff + z²): no one answering so in a sample does not make the population's share certain."""
 	share = np.asarray(share, dtype=float)
 	effective_n = np.asarray(effective_n, dtype=float)
 	with np.errstate(divide="ignore", invalid="ignore"):
 		result = z * np.sqrt(share * (1 - share) / effective_n) * correction
+		wilson = z * z / (effective_n + z * z) * correction
+	result = np.where((share == 0) | (share == 1), wilson, result)
 	return np.where(effective_n > 0, result, np.nan)
 
 

@@ -10,7 +10,7 @@ from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import set_de
 from dlxh_app.dlxh_reporting.rules.compliance import Compliance
 from dlxh_app.dlxh_reporting.rules.period import format_period
 from dlxh_app.dlxh_reporting.rules.synthesis import format_concerns, format_units
-from dlxh_app.dlxh_reporting.synthesis import period_compliance, summarize_period
+from dlxh_app.dlxh_reporting.synthesis import period_compliance, summarize_period, survey_result_reports
 from dlxh_app.dlxh_setup.issuing import ISSUING_FIELDS, issue, set_issuing_defaults
 from dlxh_app.dlxh_setup.numbering import lock_issuer
 from dlxh_app.validation import field_label, throw_invalid
@@ -71,6 +71,7 @@ class OpinionSynthesis(Document):
 		signer_title: DF.Data | None
 		signing_authority: DF.Data | None
 		situation_summary: DF.TextEditor | None
+		survey_result_reports: DF.SmallText | None
 		title: DF.Data
 		topics: DF.Table[OpinionSynthesisTopic]
 		units_owing: DF.Int
@@ -159,6 +160,10 @@ class OpinionSynthesis(Document):
 		self.reports_awaiting = compliance.awaiting
 		self.late_units = format_units(units[Compliance.LATE])
 		self.missing_units = format_units(units[Compliance.MISSING] + units[Compliance.RETURNED])
+		self.survey_result_reports = "\n".join(
+			f"{row.document_reference} – {row.title} ({row.unit})"
+			for row in survey_result_reports(year, month)
+		)
 		self.built_on = now_datetime()
 
 	def validate_topics_kept(self):

@@ -171,10 +171,27 @@ class OpinionSurvey(Document):
 		issue(self, DECISION_TYPE, None, UNIT_FIELD, DECISION)
 
 	def before_update_after_submit(self):
+		self.validate_reported()
 		self.validate_steps()
 		self.validate_questionnaire_change()
 		self.compute_sample(drafting=False)
 		self.compute_budget(derive_quantities=False)
+
+	def validate_reported(self):
+		"""The results are reported by the survey's issued Survey Result Report."""
+		from dlxh_app.dlxh_surveys.doctype.survey_result_report.survey_result_report import has_issued_report
+
+		if (
+			self.workflow_state == "Reported"
+			and self.has_value_changed("workflow_state")
+			and not has_issued_report(self.name)
+		):
+			frappe.throw(
+				_(
+					"{0} has no issued result report: issue its Survey Result Report before reporting the results."
+				).format(self.name),
+				frappe.ValidationError,
+			)
 
 	def on_update(self):
 		comment_on_return(self, RETURNED)

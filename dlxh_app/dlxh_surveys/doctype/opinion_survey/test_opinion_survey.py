@@ -20,6 +20,7 @@ from dlxh_app.tests.surveys import (
 	OFFICER,
 	SIBLING,
 	SIBLING_OFFICER,
+	SIGNER,
 	STRATA,
 	WARD,
 	YEAR,
@@ -29,12 +30,17 @@ from dlxh_app.tests.surveys import (
 from dlxh_app.tests.utils import act, as_user, in_language
 
 APPROVED = ((OFFICER, "Propose"), (LEADER, "Approve"))
-REPORTED = (
-	*APPROVED,
-	(OFFICER, "Start Collection"),
-	(OFFICER, "End Collection"),
-	(OFFICER, "Report Results"),
-)
+ANALYSING = (*APPROVED, (OFFICER, "Start Collection"), (OFFICER, "End Collection"))
+
+
+def reported(survey, steps=ANALYSING):
+	"""Take the survey through `steps` to Analysing, issue its result report and report the results."""
+	survey = act(survey, *steps)
+	report = as_user(
+		OFFICER, frappe.get_doc({"doctype": "Survey Result Report", "survey": survey.name} | SIGNER).insert
+	)
+	act(report, (OFFICER, "Send for Approval"), (LEADER, "Approve and Issue"))
+	return act(survey, (OFFICER, "Report Results"))
 
 
 def stored(survey, *fields):
@@ -104,12 +110,15 @@ class TestSurveyWorkflow(SurveyTestCase):
 		survey.save()
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value("DLXH Plan", plan, ["planned_surveys", "surveys_done"]), (3, 0))
-		survey = act(survey, *REPORTED[2:])
+		survey = reported(survey, ANALYSING[2:])
 		self.assertEqual(survey.workflow_state, "Reported")
 		self.assertEqual(frappe.db.get_value("DLXH Plan", plan, "surveys_done"), 1)
-		second = act(self.survey(title="Khảo sát thứ hai"), *REPORTED, (LEADER, "Close"))
+		second = act(reported(self.survey(title="Khảo sát thứ hai")), (LEADER, "Close"))
 		self.assertEqual(second.workflow_state, "Closed")
 		self.assertEqual(frappe.db.get_value("DLXH Plan", plan, "surveys_done"), 2)
+		# Its issued result report is cancelled first: an issued report stands on the survey it reports.
+		result = frappe.get_doc("Survey Result Report", {"survey": survey.name})
+		as_user(LEADER, result.cancel)
 		act(survey, (LEADER, "Cancel"))
 		self.assertEqual(frappe.db.get_value("DLXH Plan", plan, "surveys_done"), 1)
 		rows = as_user(CITY_OFFICER, plan_progress, {"plan_year": YEAR})[1]
