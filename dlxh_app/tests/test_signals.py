@@ -219,7 +219,7 @@ class TestOpinionSignals(SharedFixtureTestCase):
 		signals.import_source(source.name)
 		[name] = frappe.get_all("Opinion Signal", {"source": source.name}, pluck="name")
 		frappe.set_user("Administrator")
-		[values] = corpus.generate(1, [WARD], getdate(today()), bursts=False)
+		values = corpus.generate(1, [WARD], getdate(today()), bursts=False)[0]
 		entry = frappe.get_doc(values).insert()
 		frappe.set_user(CITY_OFFICER)
 		signal = frappe.get_doc("Opinion Signal", name)
