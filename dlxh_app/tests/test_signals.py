@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
 import frappe
-from frappe.utils import getdate, today
+from frappe.utils import add_to_date, getdate, now_datetime, today
 
 from dlxh_app.dlxh_reporting.ai import corpus, signals, store
 from dlxh_app.dlxh_reporting.ai.classifier import Sample, train
@@ -237,3 +237,19 @@ class TestOpinionSignals(SharedFixtureTestCase):
 					frappe.get_list(doctype)
 		with self.assertRaises(frappe.PermissionError):
 			signals.fetch_source(source.name)
+
+	def test_due_sources_by_their_interval(self):
+		names = {}
+		for key, hours, ago, enabled in (
+			("new", 6, None, 1),
+			("due", 6, 6, 1),
+			("recent", 6, 2, 1),
+			("hourly", 1, 1, 1),
+			("off", 6, None, 0),
+		):
+			source = self.source(f"SIG hạn {key}", url="https://example.vn/rss")
+			last = add_to_date(now_datetime(), hours=-ago) if ago else None
+			source.db_set({"fetch_every_hours": hours, "last_fetched": last, "enabled": enabled})
+			names[key] = source.name
+		due = set(signals.due_sources()) & set(names.values())
+		self.assertEqual(due, {names["new"], names["due"], names["hourly"]})
