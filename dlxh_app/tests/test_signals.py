@@ -3,6 +3,7 @@ HTTP server, classified by the site's model, de-duplicated; bad content (not XML
 large, timed out, redirected to file:, a private address) noted on the source with nothing stored; the
 sources and signals the city's only."""
 
+import copy
 import shutil
 import threading
 import time
@@ -13,7 +14,7 @@ import frappe
 from frappe.utils import add_to_date, getdate, now_datetime, today
 
 from dlxh_app.dlxh_reporting.ai import corpus, signals, store
-from dlxh_app.dlxh_reporting.ai.classifier import Sample, train
+from dlxh_app.dlxh_reporting.ai.classifier import MIN_MACRO_F1, Sample, train
 from dlxh_app.dlxh_reporting.rules.signals import MAX_BYTES
 from dlxh_app.tests.base import SharedFixtureTestCase
 from dlxh_app.tests.utils import make_unit, make_user
@@ -253,3 +254,16 @@ class TestOpinionSignals(SharedFixtureTestCase):
 			names[key] = source.name
 		due = set(signals.due_sources()) & set(names.values())
 		self.assertEqual(due, {names["new"], names["due"], names["hourly"]})
+
+	def test_no_topic_when_the_models_topic_quality_is_below_the_threshold(self):
+		weak = copy.deepcopy(self.model)
+		weak.metrics["topic"]["macro_f1"] = MIN_MACRO_F1 - 0.01
+		store.save_model(weak)
+		self.addCleanup(store.save_model, self.model)
+		source = self.source(
+			"SIG mô hình yếu", "CSV", content="text\nBà con rất bức xúc vì kẹt xe giờ cao điểm\n"
+		)
+		signals.import_source(source.name)
+		[signal] = self.signals_of(source.name)
+		self.assertIsNone(signal.topic)
+		self.assertEqual(signal.trend, self.model.suggest(f". {signal.text}")["trend"]["value"])
