@@ -172,6 +172,9 @@ class TestSynthesisFigures(SynthesisTestCase):
 		self.assertEqual((merger.total, merger.stories), (1, 1))
 		self.assertEqual(prices.widely_heard, f"- “{story}.” (heard 3 times in: {DISTRICT}, {SIBLING})")
 		self.assertFalse(merger.widely_heard)
+		printed = frappe.get_print("Opinion Synthesis", synthesis.name)
+		self.assertIn("04 ý kiến về 02 sự việc", printed)
+		self.assertIn(f"<p>{prices.widely_heard}</p>", printed)
 
 	def test_a_month_without_accepted_reports(self):
 		synthesis = make_synthesis(period_month=3)
