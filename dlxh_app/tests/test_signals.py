@@ -267,3 +267,9 @@ class TestOpinionSignals(SharedFixtureTestCase):
 		[signal] = self.signals_of(source.name)
 		self.assertIsNone(signal.topic)
 		self.assertEqual(signal.trend, self.model.suggest(f". {signal.text}")["trend"]["value"])
+
+	def test_the_city_queues_a_fetch(self):
+		source = self.source("SIG lấy ngay", url="https://example.vn/rss")
+		self.assertIn("Last Fetch", signals.fetch_source(source.name))
+		with self.assertRaises(frappe.DoesNotExistError):
+			signals.fetch_source("SIG không có")
