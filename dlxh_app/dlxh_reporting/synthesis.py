@@ -14,11 +14,19 @@ from dataclasses import dataclass
 import frappe
 from frappe.utils import cint
 
+from dlxh_app.dlxh_reporting.ai.text import segment
 from dlxh_app.dlxh_reporting.compliance import get_matrix
 from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import ACCEPTED, MONTHLY, SENT
 from dlxh_app.dlxh_reporting.rules.compliance import Compliance, totals
 from dlxh_app.dlxh_reporting.rules.period import previous_period
-from dlxh_app.dlxh_reporting.rules.synthesis import Item, TopicSummary, summarize_topics
+from dlxh_app.dlxh_reporting.rules.similar import near_duplicate_groups
+from dlxh_app.dlxh_reporting.rules.synthesis import (
+	Item,
+	Story,
+	TopicSummary,
+	stories_by_topic,
+	summarize_topics,
+)
 from dlxh_app.limits import count_expensive_call
 from dlxh_app.permissions import match_conditions
 
@@ -124,6 +132,23 @@ def summarize_period(year: int, month: int, user: str | None = None) -> list[Top
 	return summarize_topics(
 		counts, previous_totals, [tuple(row) for row in units], [Item(*row) for row in candidates]
 	)
+
+
+def period_stories(year: int, month: int, user: str | None = None) -> dict[str, tuple[int, list[Story]]]:
+	"""Per topic: the stories the period's accepted items tell (similar items counted once, by
+	rules/similar.py over their segmented words) and those told by several items, with their units."""
+	condition, values = item_conditions((year, month), (year, month), user)
+	rows = frappe.db.sql(
+		f"""
+		select item.topic, report.unit, item.trend, item.level_of_interest,
+			substr(item.content, 1, {CANDIDATE_TEXT_LENGTH}) as content
+		{ACCEPTED_ITEMS} {condition}
+		order by unit.lft, item.idx
+		""",
+		values,
+	)
+	items = [Item(*row) for row in rows]
+	return stories_by_topic(items, near_duplicate_groups([segment(item.content or "") for item in items]))
 
 
 def period_compliance(year: int, month: int, user: str | None = None) -> PeriodCompliance:

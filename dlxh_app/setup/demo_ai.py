@@ -61,6 +61,7 @@ def make_ai_demo(units: list[dict], today, count: int = ENTRIES, train: bool = T
 			train_site_model()
 		except NotEnoughLabels:
 			pass
+	make_signal_demo(today)
 	return made
 
 
@@ -108,3 +109,75 @@ def reserve(prefix: str, count: int) -> int:
 		current = 0
 	frappe.db.sql("update `tabSeries` set `current` = %s where `name` = %s", (int(current) + count, prefix))
 	return int(current) + 1
+
+
+SIGNAL_SOURCE = "Điểm tin báo chí địa phương (mẫu)"
+# Headlines the office collected from the local press, as a CSV file (days before today, title, text).
+SIGNALS = (
+	(
+		1,
+		"Kẹt xe kéo dài trên đường 30 Tháng 4 giờ cao điểm",
+		"Người dân bức xúc vì kẹt xe giờ cao điểm, đề nghị phân luồng giao thông.",
+	),
+	(
+		1,
+		"Sạt lở bờ sông ở Cồn Khương",
+		"Bà con lo lắng vì sạt lở bờ sông uy hiếp nhà cửa, mong sớm có kè chống sạt lở.",
+	),
+	(
+		2,
+		"Giá xăng dầu tăng, tiểu thương lo chi phí",
+		"Tiểu thương ở chợ phản ánh giá xăng dầu tăng làm chi phí vận chuyển tăng theo.",
+	),
+	(
+		2,
+		"Phường mới sau sắp xếp đi vào hoạt động",
+		"Người dân đồng tình với việc sắp xếp đơn vị hành chính, thủ tục tại phường mới thuận tiện.",
+	),
+	(
+		3,
+		"Cảnh báo lừa đảo qua ứng dụng đầu tư tiền ảo",
+		"Nhiều người dân bị lừa đảo qua ứng dụng đầu tư tiền ảo, đề nghị công an tăng cường tuyên truyền.",
+	),
+	(
+		4,
+		"Chuẩn bị Đại hội Đảng bộ thành phố",
+		"Cán bộ, đảng viên quan tâm công tác chuẩn bị văn kiện và nhân sự đại hội đảng bộ các cấp.",
+	),
+	(
+		5,
+		"Ngập nước sau mưa lớn ở nội ô",
+		"Nhiều tuyến đường ngập sâu sau mưa lớn, người dân đề nghị nạo vét cống thoát nước.",
+	),
+	(
+		6,
+		"Học phí năm học mới",
+		"Phụ huynh phấn khởi vì được miễn học phí, mong nhà trường minh bạch các khoản thu.",
+	),
+)
+
+
+def make_signal_demo(today) -> int:
+	"""A source of the city (an attached CSV file: the demo reads no network) read into Opinion Signals,
+	classified by the site's model when it has one. Returns the signals made (none when it exists)."""
+	from dlxh_app.dlxh_reporting.ai.signals import import_source
+
+	if frappe.db.exists("Opinion Signal Source", SIGNAL_SOURCE):
+		return 0
+	today = getdate(today)
+	lines = ["published,title,text"] + [
+		f'{frappe.utils.add_days(today, -days)},"{title}","{text}"' for days, title, text in SIGNALS
+	]
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": "diem-tin-bao-chi.csv", "content": "\n".join(lines), "is_private": 1}
+	).insert(ignore_permissions=True)
+	source = frappe.get_doc(
+		{
+			"doctype": "Opinion Signal Source",
+			"source_name": SIGNAL_SOURCE,
+			"format": "CSV",
+			"file": file.file_url,
+		}
+	).insert(ignore_permissions=True)
+	file.db_set({"attached_to_doctype": source.doctype, "attached_to_name": source.name})
+	return import_source(source.name)["imported"]

@@ -575,6 +575,19 @@ class TestDemo(IntegrationTestCase):
 		self.assertTrue(any(issue.unit == "" and issue.kind == "topic" for issue in issues))
 		self.assertTrue(any(issue.unit and issue.kind == "topic" for issue in issues))
 
+	def test_the_citys_signals_from_the_press(self):
+		"""A source of the city, an attached CSV file of this week's local press, read into signals."""
+		from dlxh_app.setup.demo_ai import SIGNAL_SOURCE, SIGNALS
+
+		source = frappe.get_doc("Opinion Signal Source", SIGNAL_SOURCE)
+		self.assertEqual((source.last_status, source.signals_imported), ("Imported", len(SIGNALS)))
+		signals = frappe.get_all("Opinion Signal", {"source": SIGNAL_SOURCE}, ["title", "published_on"])
+		self.assertEqual({row.title for row in signals}, {title for _days, title, _text in SIGNALS})
+		self.assertTrue(all(row.published_on.date() < self.now.date() for row in signals))
+		self.assertEqual(
+			frappe.db.get_value("File", {"file_url": source.file}, "attached_to_name"), source.name
+		)
+
 	def test_requests_list_who_answered(self):
 		merger, floods, fraud = (
 			frappe.get_doc("Report Request", name)

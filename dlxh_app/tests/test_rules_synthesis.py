@@ -1,11 +1,13 @@
 import unittest
 
 from dlxh_app.dlxh_reporting.rules.period import previous_period
+from dlxh_app.dlxh_reporting.rules.similar import Group
 from dlxh_app.dlxh_reporting.rules.synthesis import (
 	Item,
 	format_concerns,
 	months_up_to,
 	quote,
+	stories_by_topic,
 	summarize_topics,
 	top_concerns,
 )
@@ -112,3 +114,22 @@ class TestMonths(unittest.TestCase):
 		self.assertEqual(months_up_to((2025, 5), 12)[0], (2024, 6))
 		self.assertEqual(months_up_to((2025, 12), 12), [(2025, month) for month in range(1, 13)])
 		self.assertEqual(months_up_to((2025, 5), 1), [(2025, 5)])
+
+
+class TestStoriesByTopic(unittest.TestCase):
+	def test_a_story_told_by_several_items_counts_once_per_topic(self):
+		items = [
+			item("Giá điện tăng cao", topic=PRICES),
+			item("Giá điện tăng cao quá", topic=PRICES, unit=BINH_THUY),
+			item("Lo mất việc", topic=MERGER),
+			item("Giá điện tăng cao lắm", topic=PRICES),
+			item("Trụ sở mới ở xa"),
+			item("Giá điện tăng rất cao", topic=MERGER, unit=BINH_THUY),
+		]
+		found = stories_by_topic(items, [Group([0, 1, 3, 5])])
+		self.assertEqual(found[PRICES][0], 1)
+		self.assertEqual(found[MERGER][0], 3)
+		[story] = found[PRICES][1]
+		self.assertEqual((story.item, story.tellings, story.units), (items[0], 4, (NINH_KIEU, BINH_THUY)))
+		self.assertEqual(found[MERGER][1], [story])
+		self.assertEqual(stories_by_topic(items[:3], [])[PRICES], (2, []))

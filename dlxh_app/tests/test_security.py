@@ -801,6 +801,9 @@ class TestWhitelistedMethods(SecurityTestCase):
 			f"{ai}.similar_opinions": city_only(
 				f"{ai}.similar_opinions", from_date="2026-11-01", to_date="2026-12-01"
 			),
+			f"{reporting}.ai.signals.fetch_source": city_only(
+				f"{reporting}.ai.signals.fetch_source", source="Nguồn tin bất kỳ"
+			),
 		}
 
 	def test_every_whitelisted_method_has_a_case(self):

@@ -3,6 +3,7 @@ HTTP server, classified by the site's model, de-duplicated; bad content (not XML
 large, timed out, redirected to file:, a private address) noted on the source with nothing stored; the
 sources and signals the city's only."""
 
+import copy
 import shutil
 import threading
 import time
@@ -10,10 +11,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
 import frappe
-from frappe.utils import getdate, today
+from frappe.utils import add_to_date, getdate, now_datetime, today
 
 from dlxh_app.dlxh_reporting.ai import corpus, signals, store
-from dlxh_app.dlxh_reporting.ai.classifier import Sample, train
+from dlxh_app.dlxh_reporting.ai.classifier import MIN_MACRO_F1, Sample, train
 from dlxh_app.dlxh_reporting.rules.signals import MAX_BYTES
 from dlxh_app.tests.base import SharedFixtureTestCase
 from dlxh_app.tests.utils import make_unit, make_user
@@ -219,7 +220,7 @@ class TestOpinionSignals(SharedFixtureTestCase):
 		signals.import_source(source.name)
 		[name] = frappe.get_all("Opinion Signal", {"source": source.name}, pluck="name")
 		frappe.set_user("Administrator")
-		[values] = corpus.generate(1, [WARD], getdate(today()), bursts=False)
+		values = corpus.generate(1, [WARD], getdate(today()), bursts=False)[0]
 		entry = frappe.get_doc(values).insert()
 		frappe.set_user(CITY_OFFICER)
 		signal = frappe.get_doc("Opinion Signal", name)
@@ -237,3 +238,38 @@ class TestOpinionSignals(SharedFixtureTestCase):
 					frappe.get_list(doctype)
 		with self.assertRaises(frappe.PermissionError):
 			signals.fetch_source(source.name)
+
+	def test_due_sources_by_their_interval(self):
+		names = {}
+		for key, hours, ago, enabled in (
+			("new", 6, None, 1),
+			("due", 6, 6, 1),
+			("recent", 6, 2, 1),
+			("hourly", 1, 1, 1),
+			("off", 6, None, 0),
+		):
+			source = self.source(f"SIG hạn {key}", url="https://example.vn/rss")
+			last = add_to_date(now_datetime(), hours=-ago) if ago else None
+			source.db_set({"fetch_every_hours": hours, "last_fetched": last, "enabled": enabled})
+			names[key] = source.name
+		due = set(signals.due_sources()) & set(names.values())
+		self.assertEqual(due, {names["new"], names["due"], names["hourly"]})
+
+	def test_no_topic_when_the_models_topic_quality_is_below_the_threshold(self):
+		weak = copy.deepcopy(self.model)
+		weak.metrics["topic"]["macro_f1"] = MIN_MACRO_F1 - 0.01
+		store.save_model(weak)
+		self.addCleanup(store.save_model, self.model)
+		source = self.source(
+			"SIG mô hình yếu", "CSV", content="text\nBà con rất bức xúc vì kẹt xe giờ cao điểm\n"
+		)
+		signals.import_source(source.name)
+		[signal] = self.signals_of(source.name)
+		self.assertIsNone(signal.topic)
+		self.assertEqual(signal.trend, self.model.suggest(f". {signal.text}")["trend"]["value"])
+
+	def test_the_city_queues_a_fetch(self):
+		source = self.source("SIG lấy ngay", url="https://example.vn/rss")
+		self.assertIn("Last Fetch", signals.fetch_source(source.name))
+		with self.assertRaises(frappe.DoesNotExistError):
+			signals.fetch_source("SIG không có")

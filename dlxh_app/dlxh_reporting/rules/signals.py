@@ -152,7 +152,9 @@ def parse_rows(rows: list[dict], csv_file: bool = False) -> list[SignalItem]:
 	"""Rows of a CSV or JSON source: a title or a text column is required (link and date optional)."""
 	if not rows:
 		return []
-	keys = {str(key).strip().lower(): key for key in rows[0] if key is not None}
+	keys = {}
+	for row in rows[:1] if csv_file else rows:
+		keys.update({str(key).strip().lower(): key for key in row if key is not None})
 	if not any(key in keys for key in TITLE_KEYS + TEXT_KEYS):
 		raise SignalError("columns", ", ".join(sorted(keys)) or "-")
 

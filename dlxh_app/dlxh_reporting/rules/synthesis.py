@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dlxh_app.dlxh_reporting.rules.similar import Group, stories_by_key
 from dlxh_app.dlxh_setup.rules.text import plain_text
 
 TRENDS = ("Positive", "Negative", "Mixed", "Concerned")
@@ -86,6 +87,32 @@ def summarize_topics(
 		for topic in set(totals) | {topic for topic, number in previous_totals.items() if number}
 	]
 	return sorted(summaries, key=lambda summary: (-summary.total, -summary.previous_total, summary.topic))
+
+
+@dataclass(frozen=True)
+class Story:
+	"""Items telling the same story (rules/similar.py): the first of them, how many, and their units."""
+
+	item: Item
+	tellings: int
+	units: tuple[str, ...]
+
+
+def stories_by_topic(items: list[Item], groups: list[Group]) -> dict[str, tuple[int, list[Story]]]:
+	"""Per topic of the items: how many stories its items tell (a group of similar items counting once),
+	and the stories told by several items, the most told first. A group whose items are filed under two
+	topics is a story of each."""
+	counts = stories_by_key([item.topic for item in items], groups)
+	heard: dict[str, list[Story]] = defaultdict(list)
+	for group in groups:
+		members = [items[index] for index in group.members]
+		story = Story(members[0], len(members), tuple(dict.fromkeys(item.unit for item in members)))
+		for topic in dict.fromkeys(item.topic for item in members):
+			heard[topic].append(story)
+	return {
+		topic: (count["stories"], sorted(heard[topic], key=lambda story: -story.tellings))
+		for topic, count in counts.items()
+	}
 
 
 def top_concerns(items: Iterable[Item], limit: int = CONCERNS_PER_TOPIC) -> list[Item]:

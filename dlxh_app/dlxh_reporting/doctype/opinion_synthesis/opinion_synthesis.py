@@ -9,8 +9,13 @@ from frappe.utils import cint, now_datetime
 from dlxh_app.dlxh_reporting.doctype.opinion_report.opinion_report import set_default_period, validate_period
 from dlxh_app.dlxh_reporting.rules.compliance import Compliance
 from dlxh_app.dlxh_reporting.rules.period import format_period
-from dlxh_app.dlxh_reporting.rules.synthesis import format_concerns, format_units
-from dlxh_app.dlxh_reporting.synthesis import period_compliance, summarize_period, survey_result_reports
+from dlxh_app.dlxh_reporting.rules.synthesis import format_concerns, format_units, quote
+from dlxh_app.dlxh_reporting.synthesis import (
+	period_compliance,
+	period_stories,
+	summarize_period,
+	survey_result_reports,
+)
 from dlxh_app.dlxh_setup.issuing import ISSUING_FIELDS, issue, set_issuing_defaults
 from dlxh_app.dlxh_setup.numbering import lock_issuer
 from dlxh_app.validation import field_label, throw_invalid
@@ -132,6 +137,7 @@ class OpinionSynthesis(Document):
 		officer's assessment of a topic drawn again stays."""
 		year, month = cint(self.period_year), cint(self.period_month)
 		assessments = {row.topic: row.assessment for row in self.topics if row.assessment}
+		stories = period_stories(year, month)
 		self.set(
 			"topics",
 			[
@@ -139,6 +145,8 @@ class OpinionSynthesis(Document):
 					"topic": summary.topic,
 					**{trend.lower(): number for trend, number in summary.by_trend.items()},
 					"total": summary.total,
+					"stories": stories.get(summary.topic, (0, []))[0],
+					"widely_heard": format_widely_heard(stories.get(summary.topic, (0, []))[1]),
 					"previous_total": summary.previous_total,
 					"change": summary.change,
 					"units": format_units(summary.units),
@@ -209,3 +217,13 @@ class OpinionSynthesis(Document):
 					label, format_period(cint(self.period_year), cint(self.period_month)), existing
 				),
 			)
+
+
+def format_widely_heard(stories) -> str:
+	"""A line per story told by several items: - “what people say” (heard N times in: units)."""
+	return "\n".join(
+		_("- “{0}” (heard {1} times in: {2})").format(
+			quote(story.item.content), story.tellings, format_units(story.units)
+		)
+		for story in stories
+	)

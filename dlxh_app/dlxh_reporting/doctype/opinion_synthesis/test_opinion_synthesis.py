@@ -14,6 +14,8 @@ from dlxh_app.tests.reporting import (
 	OFFICER,
 	OTHER_TOPIC,
 	SIBLING,
+	SIBLING_LEADER,
+	SIBLING_OFFICER,
 	TOPIC,
 	WARD,
 	WARD_OFFICER,
@@ -30,6 +32,8 @@ from dlxh_app.tests.synthesis import (
 	SynthesisTestCase,
 	make_synthesis,
 	make_two_months,
+	report,
+	row,
 )
 from dlxh_app.tests.utils import act
 
@@ -137,6 +141,40 @@ class TestSynthesisFigures(SynthesisTestCase):
 		self.assertEqual(first.assessment, "Dư luận quan tâm cao.")
 		self.assertEqual(synthesis.recommendations, "<p>Đề nghị thông tin kịp thời.</p>")
 		self.assertEqual((synthesis.reports_accepted, synthesis.reports_awaiting), (3, 0))
+
+	def test_a_story_heard_in_several_units_counts_once(self):
+		story = "Bà con phản ánh giá điện tăng cao trong mùa nắng nóng khiến đời sống khó khăn"
+		report(
+			OFFICER,
+			LEADER,
+			6,
+			(10, 9),
+			[
+				row(OTHER_TOPIC, "Negative", "High", story + "."),
+				row(OTHER_TOPIC, "Negative", "Medium", story + " hơn."),
+				row(TOPIC, "Positive", "Low", "Đồng tình với chủ trương sắp xếp đơn vị hành chính."),
+			],
+		)
+		report(
+			SIBLING_OFFICER,
+			SIBLING_LEADER,
+			6,
+			(11, 9),
+			[
+				row(OTHER_TOPIC, "Concerned", "Medium", "Nhiều nơi " + story[0].lower() + story[1:] + "."),
+				row(OTHER_TOPIC, "Negative", "Low", "Người dân hỏi về lịch cắt điện luân phiên."),
+			],
+		)
+		synthesis = reload(make_synthesis(period_month=6))
+		by_topic = {row.topic: row for row in synthesis.topics}
+		prices, merger = by_topic[OTHER_TOPIC], by_topic[TOPIC]
+		self.assertEqual((prices.total, prices.stories), (4, 2))
+		self.assertEqual((merger.total, merger.stories), (1, 1))
+		self.assertEqual(prices.widely_heard, f"- “{story}.” (heard 3 times in: {DISTRICT}, {SIBLING})")
+		self.assertFalse(merger.widely_heard)
+		printed = frappe.get_print("Opinion Synthesis", synthesis.name)
+		self.assertIn("04 ý kiến về 02 sự việc", printed)
+		self.assertIn(f"<p>{prices.widely_heard}</p>", printed)
 
 	def test_a_month_without_accepted_reports(self):
 		synthesis = make_synthesis(period_month=3)
