@@ -16,6 +16,23 @@ frappe.query_reports["Collaborator Coverage"] = {
 			fieldtype: "Check",
 		},
 	],
+	onload(report) {
+		// The printed list of the chosen unit's collaborators (print format "Collaborator List").
+		report.page.add_inner_button(__("Print Collaborator List"), () => {
+			const unit = report.get_filter_value("unit");
+			if (!unit) {
+				frappe.msgprint(__("Choose a unit to print its collaborator list."));
+				return;
+			}
+			const query = new URLSearchParams({
+				doctype: "DLXH Unit",
+				name: unit,
+				format: "Collaborator List",
+				no_letterhead: 1,
+			});
+			window.open(`/printview?${query}`);
+		});
+	},
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		if (data && data.has_gaps && ["unit", "actual"].includes(column.fieldname)) {
