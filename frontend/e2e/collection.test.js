@@ -1,6 +1,6 @@
 // What a survey's staff do in the web app while it is in the field (the demo's resolution survey): the
-// links to the public page and the paper entry, invitation codes made and exported, and an import the
-// server refuses row by row; an enumerator gets the paper entry link only.
+// links to the public page and the paper entry, invitation codes made and exported, an import the server
+// refuses row by row and one of the valid rows only; an enumerator gets the paper entry link only.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { inSteps, login } from './browser.js'
@@ -51,6 +51,20 @@ test("the survey's staff import responses and make invitation codes from its for
       const problems = page.locator('[data-testid=import-problems]')
       await problems.waitFor()
       assert.match(await problems.textContent(), /Dòng 2:/)
+    })
+    await step('the valid rows only: one imported, the wrong one returned as a file', async () => {
+      const header = 'khu_vuc,gioi_tinh,nhom_tuoi,nghe_nghiep,dan_toc,ton_giao,muc_do_biet,doi_tuong,can_tuyen_truyen_them'
+      const good = 'ninh_kieu,nu,tu_30_44,kinh_doanh,kinh,khong,chua_biet,nhan_dan,co'
+      const csv = `${header}\n${good}\n${good.replace(',nu,', ',khong_phai_lua_chon,')}\n`
+      await page.locator('input[name=response_file]').setInputFiles({ name: 'phieu-2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+      await page.check('input[name=valid_only] >> nth=1')
+      await page.getByRole('button', { name: 'Nhập từ tệp' }).click()
+      await page.getByText('Đã nhập 1 phiếu, 1 dòng bị từ chối.').waitFor()
+      assert.match(await page.locator('[data-testid=import-problems]').textContent(), /Dòng 3:/)
+      const rejected = await page.locator('[data-testid=rejected-file]').getAttribute('href')
+      const response = await page.request.get(rejected)
+      assert.equal(response.status(), 200)
+      assert.match(await response.text(), /khong_phai_lua_chon/)
     })
   }))
 
