@@ -1031,6 +1031,22 @@ def whitelisted_overrides_under_either_name() -> None:
 	monoframe.override_whitelisted_method = override_whitelisted_method
 
 
+def statement_timeout_check_of_any_error() -> None:
+	"""Upstream's MariaDB/MySQL `is_statement_timeout(e)` answers False for an exception with no arguments
+	(`e.args and e.args[0] == …`), so a caller that asks it of any exception (the dashboard counts'
+	`get_open_count` does, when the document is not permitted) re-raises the original error. monoframe reads
+	`e.args[0]` unguarded and turns a PermissionError into an IndexError."""
+	from monoframe.database.mariadb import database, mysqlclient
+
+	for module in (database, mysqlclient):
+		original = module.MariaDBExceptionUtil.is_statement_timeout
+
+		def is_statement_timeout(e, original=original) -> bool:
+			return bool(getattr(e, "args", None)) and original(e)
+
+		module.MariaDBExceptionUtil.is_statement_timeout = staticmethod(is_statement_timeout)
+
+
 FIXES = [
 	sqlite_query_builder,
 	sqlite_named_parameters,
@@ -1057,4 +1073,5 @@ FIXES = [
 	pdf_generator,
 	upstream_csrf_header,
 	whitelisted_overrides_under_either_name,
+	statement_timeout_check_of_any_error,
 ]

@@ -274,6 +274,9 @@ def start_monthly_report(unit: str | None = None) -> dict:
 				"period_month": month,
 			}
 		).insert()
+		# Read back as stored: Frappe compares the stored `modified` with the one the document was opened
+		# with as text, and MariaDB gives a whole second without the ".000000" the insert wrote.
+		report.reload()
 		created = True
 	added = 0
 	if report.workflow_state in (DRAFT, RETURNED) and report.has_permission("write"):
