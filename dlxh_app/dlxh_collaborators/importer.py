@@ -17,6 +17,7 @@ from dlxh_app.dlxh_collaborators.rules.importing import (
 	parse_option,
 )
 from dlxh_app.dlxh_setup.rules import RuleError
+from dlxh_app.uploads import read_upload
 
 DOCTYPE = "DLXH Collaborator"
 # The template's columns, in order; a workbook may leave out any but the required ones, in any order.
@@ -89,17 +90,9 @@ def import_collaborators(file_url: str) -> dict:
 	them, or none when any row is wrong. Returns the names made, or every row's errors (Excel's row
 	numbers) and nothing made."""
 	frappe.has_permission(DOCTYPE, "create", throw=True)
-	file = frappe.get_doc("File", {"file_url": file_url})
-	file.check_permission("read")
-	content = file.get_content()
-	if isinstance(content, str):
-		content = content.encode()
-	if len(content) > MAX_WORKBOOK_BYTES:
-		frappe.throw(
-			_("{0} is larger than {1} MB: a list of collaborators is far smaller.").format(
-				file.file_name, MAX_WORKBOOK_BYTES // (1024 * 1024)
-			)
-		)
+	file, content = read_upload(
+		file_url, MAX_WORKBOOK_BYTES, _("{0} is larger than {1} MB: a list of collaborators is far smaller.")
+	)
 	rows = read_rows(content, file.file_name)
 	errors, names = [], []
 	frappe.db.savepoint(SAVEPOINT)

@@ -119,25 +119,15 @@ def summarize_period(year: int, month: int, user: str | None = None) -> list[Top
 		""",
 		values,
 	)
-	condition, values = item_conditions(period, period, user)
-	candidates = frappe.db.sql(
-		f"""
-		select item.topic, report.unit, item.trend, item.level_of_interest,
-			substr(item.content, 1, {CANDIDATE_TEXT_LENGTH}) as content
-		{ACCEPTED_ITEMS} {condition}
-		order by unit.lft, item.idx
-		""",
-		values,
-	)
 	return summarize_topics(
-		counts, previous_totals, [tuple(row) for row in units], [Item(*row) for row in candidates]
+		counts, previous_totals, [tuple(row) for row in units], accepted_items(period, user)
 	)
 
 
-def period_stories(year: int, month: int, user: str | None = None) -> dict[str, tuple[int, list[Story]]]:
-	"""Per topic: the stories the period's accepted items tell (similar items counted once, by
-	rules/similar.py over their segmented words) and those told by several items, with their units."""
-	condition, values = item_conditions((year, month), (year, month), user)
+def accepted_items(period: tuple[int, int], user: str | None = None) -> list[Item]:
+	"""The accepted items of the period the user may reach, by unit in the tree's order, their text cut
+	to what a synthesis quotes."""
+	condition, values = item_conditions(period, period, user)
 	rows = frappe.db.sql(
 		f"""
 		select item.topic, report.unit, item.trend, item.level_of_interest,
@@ -147,7 +137,13 @@ def period_stories(year: int, month: int, user: str | None = None) -> dict[str, 
 		""",
 		values,
 	)
-	items = [Item(*row) for row in rows]
+	return [Item(*row) for row in rows]
+
+
+def period_stories(year: int, month: int, user: str | None = None) -> dict[str, tuple[int, list[Story]]]:
+	"""Per topic: the stories the period's accepted items tell (similar items counted once, by
+	rules/similar.py over their segmented words) and those told by several items, with their units."""
+	items = accepted_items((year, month), user)
 	return stories_by_topic(items, near_duplicate_groups([segment(item.content or "") for item in items]))
 
 

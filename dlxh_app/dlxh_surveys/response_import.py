@@ -15,6 +15,7 @@ from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.dlxh_surveys.questionnaire import get_form
 from dlxh_app.dlxh_surveys.responses import IMPORT, ResponsesRefused, store_responses
 from dlxh_app.dlxh_surveys.rules.response_table import map_columns, read_csv, read_xlsx, row_reader
+from dlxh_app.uploads import read_upload
 
 # Rows of problems listed in a refusal's message (all are in the result).
 MESSAGE_ROWS = 20
@@ -34,11 +35,8 @@ def import_responses(survey: str, file_url: str, valid_only: bool = False) -> di
 	imported and rejected, each rejected row's problems and, with `valid_only`, the URL of the file of
 	rejected rows."""
 	check_staff(survey)
-	file = frappe.get_doc("File", {"file_url": file_url})
-	file.check_permission("read")
-	return import_table(
-		survey, file.get_content(), file.file_name or file_url, bool(frappe.utils.cint(valid_only))
-	)
+	file, content = read_upload(file_url)
+	return import_table(survey, content, file.file_name or file_url, bool(frappe.utils.cint(valid_only)))
 
 
 def import_table(survey: str, content: bytes | str, file_name: str, valid_only: bool = False) -> dict:

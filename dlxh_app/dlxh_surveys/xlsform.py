@@ -10,6 +10,7 @@ from frappe import _
 from dlxh_app.dlxh_setup.rules import RuleError
 from dlxh_app.dlxh_surveys.questionnaire import choices_of, questions_of
 from dlxh_app.dlxh_surveys.rules.xlsform import Form, read_xlsform, write_xlsform
+from dlxh_app.uploads import read_upload
 
 LIBRARY = Path(__file__).parent / "library"
 # An XLSForm of a few hundred questions is well under a megabyte.
@@ -20,18 +21,12 @@ MAX_WORKBOOK_BYTES = 5 * 1024 * 1024
 def import_xlsform(file_url: str, is_library: bool = False) -> str:
 	"""Make a Survey Questionnaire from an uploaded XLSForm workbook (a File the user may read): a new
 	form, or the next version of the form with its form_id. Returns the questionnaire's name."""
-	file = frappe.get_doc("File", {"file_url": file_url})
-	file.check_permission("read")
-	content = file.get_content()
-	if isinstance(content, str):
-		content = content.encode()
-	if len(content) > MAX_WORKBOOK_BYTES:
-		frappe.throw(
-			_("{0} is larger than {1} MB: an XLSForm workbook is far smaller.").format(
-				file.file_name, MAX_WORKBOOK_BYTES // (1024 * 1024)
-			),
-			title=_("Invalid XLSForm"),
-		)
+	file, content = read_upload(
+		file_url,
+		MAX_WORKBOOK_BYTES,
+		_("{0} is larger than {1} MB: an XLSForm workbook is far smaller."),
+		title=_("Invalid XLSForm"),
+	)
 	return make_questionnaire(
 		read_workbook(content, file.file_name), is_library=frappe.utils.cint(is_library)
 	).name
