@@ -98,25 +98,6 @@ def answers(generator: random.Random) -> dict[str, str]:
 	return row
 
 
-def in_thread(function):
-	result = {}
-
-	def run():
-		try:
-			result["value"] = function()
-		except BaseException as error:
-			result["error"] = error
-		finally:
-			frappe.destroy()
-
-	thread = threading.Thread(target=run)
-	thread.start()
-	thread.join()
-	if "error" in result:
-		raise result["error"]
-	return result["value"]
-
-
 def make_survey() -> tuple[dict, object]:
 	from dlxh_app.tests.surveys import collecting_survey, make_fixture
 	from dlxh_app.tests.utils import make_user
@@ -142,6 +123,8 @@ def make_survey() -> tuple[dict, object]:
 def online_throughput(survey) -> tuple[float, float, list[float], list[float]]:
 	"""Submissions per second through the public page, and ToDo inserts per second through the REST API,
 	with each request's milliseconds."""
+	from dlxh_app.tests.utils import in_request_thread
+
 	generator = random.Random(1)
 	bodies = [answers(generator) for _index in range(SUBMISSIONS)]
 
@@ -175,8 +158,8 @@ def online_throughput(survey) -> tuple[float, float, list[float], list[float]]:
 			assert response.status_code == 200, response.get_data(as_text=True)[:300]
 		return durations
 
-	online = in_thread(submit)
-	bare = in_thread(insert)
+	online = in_request_thread(submit)
+	bare = in_request_thread(insert)
 	return 1000 / statistics.mean(online), 1000 / statistics.mean(bare), online, bare
 
 
