@@ -265,3 +265,24 @@ def delete_fixture(records: dict | None) -> None:
 	frappe.delete_doc("Opinion Topic", TOPIC, force=True, ignore_missing=True, delete_permanently=True)
 	frappe.db.commit()
 	clear_unit_scope_cache()
+
+
+def answered_survey(records: dict, rows: list[dict] | None = None):
+	"""A survey in the field with a few responses imported (by default four: men and women of two wards,
+	most of them satisfied), read back with its counts."""
+	from dlxh_app.dlxh_surveys.responses import store_responses
+
+	survey = collecting_survey(records)
+	store_responses(
+		survey.name,
+		rows
+		or [
+			answers(),
+			answers(gioi_tinh="nu", hai_long="5"),
+			answers(khu_vuc="cai_khe", hai_long="2"),
+			answers(khu_vuc="cai_khe", gioi_tinh="nu", hai_long="3"),
+		],
+		"Import",
+	)
+	survey.reload()
+	return survey

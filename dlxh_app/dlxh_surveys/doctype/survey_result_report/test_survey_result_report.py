@@ -21,6 +21,7 @@ from dlxh_app.tests.surveys import (
 	SIBLING_OFFICER,
 	SIGNER,
 	SurveyTestCase,
+	answered_survey,
 	answers,
 	collecting_survey,
 	make_survey,
@@ -36,18 +37,7 @@ class TestSurveyResultReport(SurveyTestCase):
 		frappe.cache.delete_keys(analysis.CACHE_KEY)
 
 	def analysed_survey(self):
-		survey = collecting_survey(self.records)
-		store_responses(
-			survey.name,
-			[
-				answers(),
-				answers(gioi_tinh="nu", hai_long="5"),
-				answers(khu_vuc="cai_khe", hai_long="2"),
-				answers(khu_vuc="cai_khe", gioi_tinh="nu", hai_long="3"),
-			],
-			"Import",
-		)
-		return act(survey, (OFFICER, "End Collection"))
+		return act(answered_survey(self.records), (OFFICER, "End Collection"))
 
 	def report(self, survey, user=OFFICER, **values):
 		return insert_as(

@@ -17,6 +17,7 @@ from dlxh_app.tests.surveys import (
 	SIBLING_OFFICER,
 	SIGNER,
 	SurveyTestCase,
+	answered_survey,
 	answers,
 	collecting_survey,
 )
@@ -35,11 +36,9 @@ class TestSurveyResultReportPrint(SurveyTestCase):
 		frappe.cache.delete_keys(analysis.CACHE_KEY)
 
 	def issued_report(self):
-		survey = collecting_survey(self.records)
-		store_responses(
-			survey.name,
+		survey = answered_survey(
+			self.records,
 			[answers(), answers(gioi_tinh="nu", hai_long="5"), answers(khu_vuc="cai_khe", hai_long="2")],
-			"Import",
 		)
 		act(survey, (OFFICER, "End Collection"))
 		report = insert_as(

@@ -11,7 +11,14 @@ import frappe
 from dlxh_app.dlxh_surveys import analysis
 from dlxh_app.dlxh_surveys.responses import store_responses
 from dlxh_app.tests.printing import lines, locate_in_order, read_pdf
-from dlxh_app.tests.surveys import OFFICER, SIBLING_OFFICER, SurveyTestCase, answers, collecting_survey
+from dlxh_app.tests.surveys import (
+	OFFICER,
+	SIBLING_OFFICER,
+	SurveyTestCase,
+	answered_survey,
+	answers,
+	collecting_survey,
+)
 from dlxh_app.tests.utils import as_user
 
 FORMAT = "Survey Results"
@@ -27,18 +34,7 @@ class TestSurveyResultsPrint(SurveyTestCase):
 		frappe.cache.delete_keys(analysis.CACHE_KEY)
 
 	def test_result_report_with_method_charts_and_findings(self):
-		survey = collecting_survey(self.records)
-		store_responses(
-			survey.name,
-			[
-				answers(),
-				answers(gioi_tinh="nu", hai_long="5"),
-				answers(khu_vuc="cai_khe", hai_long="2"),
-				answers(khu_vuc="cai_khe", gioi_tinh="nu", hai_long="3"),
-			],
-			"Import",
-		)
-		survey.reload()
+		survey = answered_survey(self.records)
 		survey.findings = "<p>Đa số người dân hài lòng <script>alert(1)</script>với thủ tục.</p>"
 		survey.recommendations = "<p>Rút ngắn thời gian chờ tại bộ phận một cửa.</p>"
 		as_user(OFFICER, survey.save)
