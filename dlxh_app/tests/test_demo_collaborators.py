@@ -11,7 +11,7 @@ from frappe.utils import getdate, today
 
 from dlxh_app.dlxh_collaborators.api import get_coverage
 from dlxh_app.setup.demo import make_demo
-from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.base import DemoTestCase
 from dlxh_app.tests.utils import as_user
 
 CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
@@ -24,21 +24,7 @@ WARD_OFFICER = "officer.phuongninhkieu@dlxh.local"
 CITY_OFFICER = "officer@dlxh.local"
 
 
-class TestDemoCollaborators(IntegrationTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		make_demo(reporting=False)
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		super().tearDownClass()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestDemoCollaborators(DemoTestCase):
 	def test_the_network(self):
 		self.assertEqual(frappe.db.count("DLXH Collaborator"), 310)
 		self.assertEqual(frappe.db.count("DLXH Collaborator", {"status": "Ended"}), 2)

@@ -8,7 +8,7 @@ import frappe
 from frappe.utils import get_datetime, now_datetime
 
 from dlxh_app.setup.demo import make_demo
-from dlxh_app.tests.base import IntegrationTestCase
+from dlxh_app.tests.base import DemoTestCase
 from dlxh_app.tests.printing import lines, read_pdf
 
 CITY = "Ban Tuyên giáo Thành ủy Cần Thơ"
@@ -43,21 +43,7 @@ def surveys() -> list[frappe._dict]:
 	)
 
 
-class TestDemoSurveys(IntegrationTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		make_demo(reporting=False)
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		super().tearDownClass()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestDemoSurveys(DemoTestCase):
 	def test_the_three_surveys_of_the_city_plan(self):
 		before, after, resolution = surveys()
 		self.assertEqual(
