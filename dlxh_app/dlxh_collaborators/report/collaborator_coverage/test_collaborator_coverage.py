@@ -152,6 +152,12 @@ class TestCoverage(CollaboratorTestCase):
 		self.assertEqual([(gap["value"], gap["shortfall"]) for gap in district["gaps"]], [("Education", 1)])
 		self.assertTrue(all(row["has_gaps"] for row in rows.values()))
 
+	def test_the_rules_strata_are_the_collaborators_own(self):
+		"""The pure rules list the strata a network should follow: every stratum a collaborator may have,
+		but Other. A stratum added to the DocType and not to the rules would never show as missing."""
+		options = frappe.get_meta("DLXH Collaborator").get_field("social_stratum").options.split("\n")
+		self.assertEqual(list(STRATA), [option for option in options if option and option != "Other"])
+
 	def test_target_values_belong_to_their_dimension(self):
 		frappe.set_user(CITY_OFFICER)
 		with self.assertRaises(frappe.ValidationError):
