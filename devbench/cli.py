@@ -135,10 +135,8 @@ def command_test(args) -> None:
 	check_database(db_type)
 	where = f"MariaDB ({MARIADB_HOST}:{MARIADB_PORT})" if db_type == "mariadb" else "SQLite"
 	print(f"Integration tests run on {where}.", flush=True)
-	config = test_site(db_type)
 	import pytest
 
-	os.environ["DEVBENCH_TEST_SITE"] = config.name
 	# The engine works from `sites/` as a bench does, so paths given relative to the checkout are
 	# made absolute before pytest collects them; with none given (only options such as `-k print`),
 	# the whole suite runs.
@@ -146,10 +144,33 @@ def command_test(args) -> None:
 	pytest_args = [str(ROOT / arg) if arg in paths else arg for arg in args.pytest_args]
 	if not paths:
 		pytest_args += [str(ROOT / "dlxh_app"), str(ROOT / "devbench" / "tests")]
+	workers = test_workers(paths)
+	sites = [
+		test_site(db_type, role="test" if worker == 0 else f"test-gw{worker}") for worker in range(workers)
+	]
+	os.environ["DEVBENCH_TEST_SITES"] = ",".join(site.name for site in sites)
 	# The ten slowest tests are printed after every run (a later --durations in ARGS wins).
 	options = ["-p", "devbench.pytest_plugin", "--rootdir", str(ROOT), "--durations=10"]
+	if workers > 1:
+		print(f"{workers} test processes, each on its own copy of the template.", flush=True)
+		# A class (or a module's functions) runs whole in one process, so its shared fixture is built once.
+		options += ["-n", str(workers), "--dist", "loadscope"]
 	code = pytest.main([*options, *pytest_args])
 	sys.exit(int(code))
+
+
+def test_workers(paths: list[str]) -> int:
+	"""How many processes run the tests: one per core (at most four) for the whole suite (`-k` and other
+	options still choose within it), one when tests were chosen by path, since starting a process and
+	its site costs more than a few tests take. DEVBENCH_TEST_WORKERS chooses the number."""
+	if paths:
+		return 1
+	chosen = os.environ.get("DEVBENCH_TEST_WORKERS")
+	if chosen:
+		if not chosen.isdigit() or int(chosen) < 1:
+			fail(f"DEVBENCH_TEST_WORKERS={chosen!r}: give a whole number of processes, 1 or more.")
+		return int(chosen)
+	return max(1, min(os.cpu_count() or 1, 4))
 
 
 def command_bench(args) -> None:

@@ -2,18 +2,34 @@
 prepare it as `bench run-tests` does.
 
 Tests are Frappe's own kind (IntegrationTestCase / UnitTestCase subclasses), so the same files run
-under `bench run-tests` on a real bench."""
+under `bench run-tests` on a real bench. When `devbench test` runs them in several processes
+(pytest-xdist), each process has a site of its own, copied from the same template: DEVBENCH_TEST_SITES
+lists them in the order of the processes (gw0, gw1, …)."""
 
 import os
 
 from devbench.site import APP, SiteConfig, open_site
 
+# Test modules whose classes build the demo once for themselves or run other checkouts' processes: a
+# minute or more each. They are handed out first, so that the other processes share the rest of the
+# suite meanwhile instead of one of them starting a long class when all else is done.
+LONGEST_FIRST = (
+	"dlxh_app/tests/test_demo.py",
+	"devbench/tests/test_checkouts.py",
+	"devbench/tests/test_engine.py",
+	"dlxh_app/tests/test_security.py",
+	"dlxh_app/dlxh_planning/print_format/dlxh_plan/test_dlxh_plan_print_format.py",
+)
+
 
 def pytest_configure(config):
-	site_name = os.environ.get("DEVBENCH_TEST_SITE")
-	site = SiteConfig.load(site_name) if site_name else None
+	if is_xdist_controller(config):
+		# The controller only hands out tests; the processes it starts open the sites.
+		return
+	site = SiteConfig.load(own_site_name())
 	if site is None:
 		raise SystemExit("No test site: run the tests with `make test` (it prepares the site).")
+	os.environ["DEVBENCH_TEST_SITE"] = site.name
 	open_site(site)
 	import frappe
 	from frappe.tests.utils import toggle_test_mode
@@ -21,6 +37,31 @@ def pytest_configure(config):
 	toggle_test_mode(True)
 	frappe.flags.print_messages = False
 	run_before_tests_hooks(APP)
+
+
+def is_xdist_controller(config) -> bool:
+	return not hasattr(config, "workerinput") and bool(getattr(config.option, "numprocesses", None))
+
+
+def own_site_name() -> str:
+	"""This process's site: the first of DEVBENCH_TEST_SITES, or the one of its pytest-xdist worker."""
+	sites = os.environ.get("DEVBENCH_TEST_SITES", "").split(",")
+	worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+	index = int(worker.removeprefix("gw"))
+	if index >= len(sites) or not sites[index]:
+		raise SystemExit(
+			f"No test site for process {worker}: run the tests with `make test` "
+			"(DEVBENCH_TEST_WORKERS chooses how many processes, each with its own site)."
+		)
+	return sites[index]
+
+
+def pytest_collection_modifyitems(session, config, items):
+	def rank(item) -> int:
+		path = item.nodeid.split("::")[0]
+		return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+	items.sort(key=rank)
 
 
 def run_before_tests_hooks(app: str) -> None:
@@ -39,6 +80,8 @@ def run_before_tests_hooks(app: str) -> None:
 
 
 def pytest_unconfigure(config):
+	if is_xdist_controller(config):
+		return
 	import frappe
 
 	if getattr(frappe.local, "db", None):

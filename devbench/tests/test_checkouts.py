@@ -68,9 +68,17 @@ def checkout_environment() -> dict[str, str]:
 		"DEVBENCH_HOME",
 		"DEVBENCH_SITE",
 		"DEVBENCH_TEST_SITE",
+		"DEVBENCH_TEST_SITES",
+		"DEVBENCH_TEST_WORKERS",
 		"PYTEST_CURRENT_TEST",
 	}
-	return {key: value for key, value in os.environ.items() if key not in hidden}
+	# and what pytest-xdist tells its processes (PYTEST_XDIST_WORKER…): the other checkout's test run is
+	# not one of this run's processes.
+	return {
+		key: value
+		for key, value in os.environ.items()
+		if key not in hidden and not key.startswith("PYTEST_XDIST_")
+	}
 
 
 def run_in(checkout: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
