@@ -25,15 +25,17 @@ from dlxh_app.setup.demo_users import DEMO_PASSWORD, make_users
 from dlxh_app.setup.install import read_data
 
 
-def make_demo(reporting: bool = True):
-	"""The whole demo; without `reporting`, its units, users, settings, plans and surveys only (what the
-	print tests need)."""
+def make_demo(reporting: bool = True, surveys_and_network: bool = True):
+	"""The whole demo; without `reporting`, its units, users, settings, plans, surveys and collaborator
+	network; without `surveys_and_network` either, its plans only (what the plans' print test reads)."""
 	make_units()
 	units = read_data("demo/report_units.json")
 	make_users(units)
 	make_settings()
 	time = DemoTime()
-	events = [*plan_events(time), *party_term_events(time), *survey_events(time), *collaborator_events(time)]
+	events = [*plan_events(time), *party_term_events(time)]
+	if surveys_and_network:
+		events += [*survey_events(time), *collaborator_events(time)]
 	if reporting:
 		events += reporting_events(time, units)
 	run_in_order(events)

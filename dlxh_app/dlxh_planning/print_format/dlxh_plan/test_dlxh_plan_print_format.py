@@ -104,7 +104,7 @@ class TestSeedPlanPrint(IntegrationTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_demo(reporting=False)
+		make_demo(reporting=False, surveys_and_network=False)
 		name = plan_of(CITY)
 		cls.html = print_plan(name)
 		cls.pdf = print_plan(name, as_pdf=True)
