@@ -4,6 +4,7 @@ rolled back after each test (SurveyTestCase)."""
 import frappe
 from frappe.utils import getdate, today
 
+from dlxh_app.dlxh_surveys import analysis
 from dlxh_app.dlxh_surveys.rules.questionnaire import Choice, Question
 from dlxh_app.dlxh_surveys.rules.xlsform import Form
 from dlxh_app.dlxh_surveys.xlsform import make_questionnaire
@@ -190,6 +191,9 @@ class SurveyTestCase(IntegrationTestCase):
 		super().tearDownClass()
 
 	def setUp(self):
+		# Analyses are cached in Redis, which no rollback reaches: a survey of another test, rolled back
+		# and made again under the same name, must not find the first one's results.
+		frappe.cache.delete_keys(analysis.CACHE_KEY)
 		frappe.db.savepoint("survey_test")
 		self.addCleanup(self.roll_back)
 
@@ -197,6 +201,7 @@ class SurveyTestCase(IntegrationTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback(save_point="survey_test")
 		clear_unit_scope_cache()
+		frappe.cache.delete_keys(analysis.CACHE_KEY)
 
 	def survey(self, user: str = OFFICER, **values):
 		return make_survey(self.records, user, **values)

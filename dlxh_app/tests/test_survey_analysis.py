@@ -46,11 +46,6 @@ def option(entry: dict, value: str) -> dict:
 
 
 class TestSurveyAnalysis(SurveyTestCase):
-	def setUp(self):
-		super().setUp()
-		frappe.cache.delete_keys(analysis.CACHE_KEY)
-		self.addCleanup(frappe.cache.delete_keys, analysis.CACHE_KEY)
-
 	def collected(self, rows=RESPONSES, **values) -> str:
 		survey = collecting_survey(self.records, **values).name
 		store_responses(survey, rows, "Import")

@@ -32,10 +32,6 @@ ISSUED = ((OFFICER, "Send for Approval"), (LEADER, "Approve and Issue"))
 
 
 class TestSurveyResultReport(SurveyTestCase):
-	def setUp(self):
-		super().setUp()
-		frappe.cache.delete_keys(analysis.CACHE_KEY)
-
 	def analysed_survey(self):
 		return act(answered_survey(self.records), (OFFICER, "End Collection"))
 

@@ -31,10 +31,6 @@ def print_report(name: str, as_pdf: bool = False):
 
 
 class TestSurveyResultReportPrint(SurveyTestCase):
-	def setUp(self):
-		super().setUp()
-		frappe.cache.delete_keys(analysis.CACHE_KEY)
-
 	def issued_report(self):
 		survey = answered_survey(
 			self.records,

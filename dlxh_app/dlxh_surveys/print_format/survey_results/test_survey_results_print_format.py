@@ -29,10 +29,6 @@ def print_results(name: str, as_pdf: bool = False):
 
 
 class TestSurveyResultsPrint(SurveyTestCase):
-	def setUp(self):
-		super().setUp()
-		frappe.cache.delete_keys(analysis.CACHE_KEY)
-
 	def test_result_report_with_method_charts_and_findings(self):
 		survey = answered_survey(self.records)
 		survey.findings = "<p>Đa số người dân hài lòng <script>alert(1)</script>với thủ tục.</p>"
