@@ -44,7 +44,7 @@ except ImportError:  # Frappe v15
 		return IntegrationTestCase.freeze_time(None, time_to_freeze, *args, **kwargs)
 
 
-__all__ = ["DemoTestCase", "IntegrationTestCase", "SharedFixtureTestCase", "freeze_time"]
+__all__ = ["IntegrationTestCase", "SharedFixtureTestCase", "freeze_time"]
 
 
 class SharedFixtureTestCase(IntegrationTestCase):
@@ -70,24 +70,3 @@ class SharedFixtureTestCase(IntegrationTestCase):
 		# Cleanups run even when setUp fails half-way, unlike tearDown; the last added runs first.
 		self.addCleanup(frappe.db.rollback, save_point=self.TEST_SAVEPOINT)
 		self.addCleanup(frappe.set_user, "Administrator")
-
-
-class DemoTestCase(IntegrationTestCase):
-	"""The demo without its reporting cycle (units, users, plans, surveys, collaborators, the AI's entries),
-	loaded once for the class and rolled back after it; each test ends as Administrator."""
-
-	@classmethod
-	def setUpClass(cls):
-		from dlxh_app.setup.demo import make_demo
-
-		super().setUpClass()
-		make_demo(reporting=False)
-
-	@classmethod
-	def tearDownClass(cls):
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-		super().tearDownClass()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
