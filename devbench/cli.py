@@ -153,8 +153,12 @@ def command_test(args) -> None:
 	options = ["-p", "devbench.pytest_plugin", "--rootdir", str(ROOT), "--durations=10"]
 	if workers > 1:
 		print(f"{workers} test processes, each on its own copy of the template.", flush=True)
-		# A class (or a module's functions) runs whole in one process, so its shared fixture is built once.
-		options += ["-n", str(workers), "--dist", "loadscope"]
+		# A module runs whole in one process, its tests one after another, so that a class's shared fixture
+		# and a module's own (test_security's, committed for all its classes) are built once: handed out by
+		# class, a process that went on to another module's class tore the module's fixture down and built
+		# it again on coming back (six times a run). Modules go out in the plugin's order (longest first),
+		# not pytest-xdist's default of the most tests first, which sent two-test modules of a minute last.
+		options += ["-n", str(workers), "--dist", "loadfile", "--no-loadscope-reorder"]
 	code = pytest.main([*options, *pytest_args])
 	sys.exit(int(code))
 

@@ -10,9 +10,10 @@ import os
 
 from devbench.site import APP, SiteConfig, open_site
 
-# Test modules whose classes build the demo once for themselves or run other checkouts' processes: a
-# minute or more each. They are handed out first, so that the other processes share the rest of the
-# suite meanwhile instead of one of them starting a long class when all else is done.
+# The longest test modules, longest first: the whole demo built once; other checkouts' processes; two
+# migrations; the security walks over HTTP; the demo's plans printed. `devbench test` hands modules out
+# in this order, two to each process to begin with, so that the other processes share the rest of the
+# suite meanwhile instead of one of them starting a long module when all else is done.
 LONGEST_FIRST = (
 	"dlxh_app/tests/test_demo.py",
 	"devbench/tests/test_checkouts.py",
