@@ -608,6 +608,8 @@ class TestDemo(IntegrationTestCase):
 		)
 		self.assertEqual(len(visible("Opinion Entry", "collaborator@dlxh.local")), 3)
 
+	# Slow by nature (2–3 s): the emerging-issue rule reads the nine weeks' counts of thousands of entries,
+	# per unit and city-wide.
 	def test_ai_entries_of_the_last_twelve_weeks(self):
 		"""The opinion AI's labelled entries: thousands, in the wards that exist today (none in the README's
 		collaborator's ward, whose walkthrough pulls its own), numbered from the series as inserts would be,
@@ -881,6 +883,7 @@ class TestDemo(IntegrationTestCase):
 		self.assertTrue(lines_ and all(row.illustrative and row.norm for row in lines_))
 		self.assertEqual(frappe.db.count("Survey Budget Norm", {"province": "Cần Thơ", "illustrative": 0}), 0)
 
+	# Slow by nature (2–3 s): the proposal is printed as a PDF.
 	def test_printed_proposal_says_its_rates_are_illustrative(self):
 		name = surveys()[0].name
 		text = lines(

@@ -259,6 +259,8 @@ class TestRestRoutes(SecurityTestCase):
 class TestChildTables(SecurityTestCase):
 	"""Child rows carry their parent's unit scope, through every API that lists them."""
 
+	# Slow by nature (5–15 s): three listing routes for every child table of every app DocType, over HTTP,
+	# for each of five probing users.
 	def test_child_rows_follow_their_parent(self):
 		fixture = self.fixture
 		children = [
@@ -833,6 +835,7 @@ class TestWhitelistedMethods(SecurityTestCase):
 			(logs[0].exported_doctype, logs[0].row_count, logs[0].file_type), ("DLXH Collaborator", 1, "CSV")
 		)
 
+	# Slow by nature (3–6 s): every whitelisted method of the app, over HTTP, for each probing user.
 	def test_methods_refuse_what_is_beyond_reach(self):
 		cases = self.cases()
 
@@ -1284,6 +1287,8 @@ class TestWhatResponsesReveal(SecurityTestCase):
 class TestExpensivePaths(SecurityTestCase):
 	"""The compliance and synthesis computations are limited per user however they are reached."""
 
+	# Slow by nature (3–9 s): each of four paths is called one time more than the per-minute limit allows,
+	# and each call computes compliance or figures over the fixture's units.
 	def test_each_path_counts_against_the_users_limit(self):
 		paths = {
 			"api": lambda client: api(

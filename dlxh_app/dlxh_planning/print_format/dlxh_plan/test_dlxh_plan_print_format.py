@@ -101,6 +101,9 @@ class TestSeedPlanPrint(IntegrationTestCase):
 	"""The demo's plans, each printed once for all the tests of the class: the city's, issued as
 	01-KH/BTGTU, and Bình Thủy's, still a draft."""
 
+	# Slow by nature (6–14 s, in its first test's setup): the demo's units, 53 users and plans, taken
+	# through their workflow, then two PDFs (about a second each with WeasyPrint, half of it subsetting
+	# the embedded fonts).
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -233,6 +236,7 @@ class TestPlanPrint(IntegrationTestCase):
 	"""Plans of a test city, each printed once for all the tests of the class: one whose text was stored
 	with HTML in it, one with images, a long one, and the one with images again with other margins."""
 
+	# Slow by nature (3–4 s, in its first test's setup): three PDFs of about a second each.
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

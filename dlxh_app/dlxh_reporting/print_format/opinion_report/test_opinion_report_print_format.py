@@ -104,6 +104,8 @@ class TestOpinionReportPrint(IntegrationTestCase):
 	a long table of items, and an ad hoc report answering the city's letter. Monthly reports are of
 	different months, one per unit and month."""
 
+	# Slow by nature (7–12 s, in its first test's setup): six PDFs of about a second each, and the
+	# reports taken through their workflow first.
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

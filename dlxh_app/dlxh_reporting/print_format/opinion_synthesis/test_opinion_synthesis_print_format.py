@@ -35,6 +35,7 @@ class TestOpinionSynthesisPrint(IntegrationTestCase):
 	and May 2025: May's issued, April's whose text was stored with HTML in it, and March's draft (a month
 	without reports), one per month."""
 
+	# Slow by nature (4–5 s, in its first test's setup): three PDFs of about a second each.
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

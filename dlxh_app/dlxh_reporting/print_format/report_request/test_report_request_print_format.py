@@ -40,6 +40,7 @@ class TestReportRequestPrint(IntegrationTestCase):
 	one issued to all, one issued on a server keeping UTC, a draft, and one whose text was stored with
 	HTML in it."""
 
+	# Slow by nature (6–10 s, in its first test's setup): five PDFs of about a second each.
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

@@ -29,6 +29,7 @@ def print_results(name: str, as_pdf: bool = False):
 
 
 class TestSurveyResultsPrint(SurveyTestCase):
+	# Slow by nature (2–3 s): the results are printed as a PDF with their charts drawn.
 	def test_result_report_with_method_charts_and_findings(self):
 		survey = answered_survey(self.records)
 		survey.findings = "<p>Đa số người dân hài lòng <script>alert(1)</script>với thủ tục.</p>"
