@@ -45,6 +45,7 @@ THOI_AN_DONG_WARD = "Đảng ủy phường Thới An Đông"
 POLICE = "Đảng ủy Công an thành phố Cần Thơ"
 WARD_OFFICER = "officer.phuongninhkieu@dlxh.local"
 CITY_OFFICER = "officer@dlxh.local"
+ENUMERATOR = "enumerator@dlxh.local"
 COUNTED = (
 	"DLXH Unit",
 	"DLXH Unit Successor",
@@ -105,8 +106,8 @@ def plan_of(unit: str, year: int = 2025) -> frappe._dict:
 	)
 
 
-ENUMERATOR = "enumerator@dlxh.local"
-FIELDS = [
+# What the surveys' tests read of each survey.
+SURVEY_FIELDS = [
 	"name",
 	"document_date",
 	"title",
@@ -131,7 +132,7 @@ def surveys() -> list[frappe._dict]:
 	return frappe.get_all(
 		"Opinion Survey",
 		{"responsible_unit": CITY, "survey_year": 2025},
-		FIELDS,
+		SURVEY_FIELDS,
 		order_by="creation asc",
 	)
 
