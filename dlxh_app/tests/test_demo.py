@@ -204,7 +204,6 @@ class TestDemo(IntegrationTestCase):
 		"""Roll back what the test changes in the demo once it ends."""
 		frappe.db.savepoint("demo_test")
 		self.addCleanup(frappe.db.rollback, save_point="demo_test")
-		self.addCleanup(frappe.set_user, "Administrator")
 
 	def outcome(self, unit: dict, period: tuple[int, int]) -> str:
 		"""The unit's letter for the period, as the demo reads it."""
@@ -235,7 +234,7 @@ class TestDemo(IntegrationTestCase):
 	def test_nothing_is_committed(self):
 		self.assertTrue(frappe.db.exists("DLXH Unit", CITY))
 		self.assertFalse(committed("DLXH Unit", CITY))
-		self.assertFalse(committed("User", "officer@dlxh.local"))
+		self.assertFalse(committed("User", CITY_OFFICER))
 		report = frappe.db.get_value("Opinion Report", {"unit": NINH_KIEU})
 		self.assertFalse(committed("Opinion Report", report))
 
@@ -320,7 +319,7 @@ class TestDemo(IntegrationTestCase):
 		self.assertEqual((plan.workflow_state, plan.docstatus), ("Issued", 1))
 		self.assertRegex(plan.document_reference, r"^\d{2}-KH/BTGTU$")
 		self.assertEqual(plan.party_term, "2020-2025")
-		self.assertEqual(plan.owner, "officer@dlxh.local")
+		self.assertEqual(plan.owner, CITY_OFFICER)
 		self.assertEqual(str(plan.document_date), "2025-01-15")
 		self.assertEqual(get_datetime(plan.creation), datetime(2025, 1, 6, 8, 30))
 		self.assertEqual(len(plan.activities), 5)
@@ -347,7 +346,7 @@ class TestDemo(IntegrationTestCase):
 			self.assertEqual((city.party_term, ward.party_term), ("2025-2030", "2025-2030"))
 			self.assertRegex(city.document_reference, r"^\d{2}-KH/BTGTU$")
 			self.assertEqual(ward.parent_plan, city.name)
-			self.assertEqual(ward.owner, "officer.phuongninhkieu@dlxh.local")
+			self.assertEqual(ward.owner, WARD_OFFICER)
 			# Activities under way as of today.
 			self.assertTrue(
 				frappe.db.exists("DLXH Plan Activity", {"parent": city.name, "status": "In Progress"})
@@ -357,7 +356,7 @@ class TestDemo(IntegrationTestCase):
 		drafting = self.now >= datetime(year, 11, 20, 9, 0, tzinfo=self.now.tzinfo)
 		self.assertEqual(bool(next_year), drafting)
 		if drafting:
-			self.assertEqual((next_year.docstatus, next_year.owner), (0, "officer@dlxh.local"))
+			self.assertEqual((next_year.docstatus, next_year.owner), (0, CITY_OFFICER))
 			self.assertIn(next_year.workflow_state, ("Draft", "Pending Approval", "Approved"))
 
 	def test_each_user_sees_the_plans_of_their_unit_and_the_issued_plans_above(self):
@@ -368,8 +367,8 @@ class TestDemo(IntegrationTestCase):
 		self.assertEqual(set(visible("DLXH Plan", "leader.ninhkieu@dlxh.local")), issued_city | {ninh_kieu})
 		self.assertEqual(set(visible("DLXH Plan", "officer.binhthuy@dlxh.local")), issued_city | {binh_thuy})
 		ward = set(frappe.get_all("DLXH Plan", {"issuing_unit": NINH_KIEU_WARD}, pluck="name"))
-		self.assertEqual(set(visible("DLXH Plan", "officer.phuongninhkieu@dlxh.local")), issued_city | ward)
-		for city_user in ("officer@dlxh.local", "manager@dlxh.local"):
+		self.assertEqual(set(visible("DLXH Plan", WARD_OFFICER)), issued_city | ward)
+		for city_user in (CITY_OFFICER, "manager@dlxh.local"):
 			self.assertEqual(
 				set(visible("DLXH Plan", city_user)), set(frappe.get_all("DLXH Plan", pluck="name"))
 			)
@@ -562,12 +561,10 @@ class TestDemo(IntegrationTestCase):
 		periods = sorted({*MONTHS_2025, *(add_months(*self.current, back) for back in range(-12, 1))})
 		monthly = sum(self.outcome(ward, period) not in "-M" for period in periods if period <= self.current)
 		self.assertEqual(
-			visible("Opinion Report", "officer.phuongninhkieu@dlxh.local", "unit"),
+			visible("Opinion Report", WARD_OFFICER, "unit"),
 			[NINH_KIEU_WARD] * (monthly + 2),
 		)
-		self.assertEqual(
-			len(visible("Opinion Report", "officer@dlxh.local")), frappe.db.count("Opinion Report")
-		)
+		self.assertEqual(len(visible("Opinion Report", CITY_OFFICER)), frappe.db.count("Opinion Report"))
 
 	def test_collaborators_opinions(self):
 		# The district's collaborator of 2025: pulled into the district's reports, unless unfounded.
@@ -664,7 +661,7 @@ class TestDemo(IntegrationTestCase):
 			),
 			("Closed", "01-CV/BTGTU", "2025-07-07", "2025-07-21 17:00:00"),
 		)
-		responses = {row["unit"]: row for row in as_user("officer@dlxh.local", merger.get_responses)}
+		responses = {row["unit"]: row for row in as_user(CITY_OFFICER, merger.get_responses)}
 		self.assertEqual(len(responses), 11)
 		self.assertEqual(
 			{unit for unit, row in responses.items() if row["answered"]},
@@ -682,13 +679,13 @@ class TestDemo(IntegrationTestCase):
 
 		self.assertEqual((floods.workflow_state, floods.document_reference), ("Closed", "02-CV/BTGTU"))
 		# Every reporting unit that existed on the day it was issued: the wards, not the districts.
-		responses = as_user("officer@dlxh.local", floods.get_responses)
+		responses = as_user(CITY_OFFICER, floods.get_responses)
 		self.assertEqual(len(responses), 15)
 		self.assertEqual(sum(row["answered"] for row in responses), 9)
 		self.assertEqual([row["unit"] for row in responses if row["is_late"]], ["Đảng ủy phường An Bình"])
 		# A unit sees its own answer only.
 		self.assertEqual(
-			[row["unit"] for row in as_user("officer.phuongninhkieu@dlxh.local", floods.get_responses)],
+			[row["unit"] for row in as_user(WARD_OFFICER, floods.get_responses)],
 			[NINH_KIEU_WARD],
 		)
 
@@ -697,7 +694,7 @@ class TestDemo(IntegrationTestCase):
 		self.assertEqual(fraud.document_reference, "01-CV/BTGTU")
 		self.assertEqual((self.now.date() - fraud.document_date).days, 13)
 		self.assertGreater(get_datetime(fraud.deadline), frappe.utils.now_datetime())
-		responses = as_user("officer@dlxh.local", fraud.get_responses)
+		responses = as_user(CITY_OFFICER, fraud.get_responses)
 		self.assertEqual(len(responses), 15)
 		self.assertEqual(sum(row["answered"] for row in responses), 4)
 		self.assertFalse(any(row["is_late"] for row in responses))
@@ -738,8 +735,8 @@ class TestDemo(IntegrationTestCase):
 				if row.period_month <= 2
 			],
 			[
-				(1, "Issued", 1, "01-BC/BTGTU", "2025-01-28", "officer@dlxh.local", "manager@dlxh.local"),
-				(2, "Issued", 1, "02-BC/BTGTU", "2025-02-28", "officer@dlxh.local", "manager@dlxh.local"),
+				(1, "Issued", 1, "01-BC/BTGTU", "2025-01-28", CITY_OFFICER, "manager@dlxh.local"),
+				(2, "Issued", 1, "02-BC/BTGTU", "2025-02-28", CITY_OFFICER, "manager@dlxh.local"),
 			],
 		)
 		# January: 17 units owed, 2 late (Thốt Nốt, Vĩnh Thạnh); February: 3 late, the veterans missing.
@@ -804,11 +801,9 @@ class TestDemo(IntegrationTestCase):
 		)
 
 	def test_number_cards_of_the_current_month(self):
-		self.assertEqual(as_user("officer@dlxh.local", reports_due)["value"], 15)
-		self.assertEqual(as_user("officer.phuongninhkieu@dlxh.local", reports_due)["value"], 1)
-		self.assertGreaterEqual(
-			as_user("officer.phuongninhkieu@dlxh.local", open_report_requests)["value"], 1
-		)
+		self.assertEqual(as_user(CITY_OFFICER, reports_due)["value"], 15)
+		self.assertEqual(as_user(WARD_OFFICER, reports_due)["value"], 1)
+		self.assertGreaterEqual(as_user(WARD_OFFICER, open_report_requests)["value"], 1)
 
 	# The surveys
 	def test_the_three_surveys_of_the_city_plan(self):

@@ -55,7 +55,8 @@ class TestSurveyResultReportPrint(SurveyTestCase):
 		as_user(OFFICER, report.save)
 		return act(report, (OFFICER, "Send for Approval"), (LEADER, "Approve and Issue"))
 
-	# Slow by nature (2–3 s): the issued report is printed as a PDF with its charts drawn.
+	# Slow by nature (2–3 s): a survey is answered and its report taken through the workflow to issued,
+	# then printed as a PDF with its charts drawn.
 	def test_issued_report_prints_its_number_method_and_chosen_questions(self):
 		report = self.issued_report()
 		html = as_user(OFFICER, print_report, report.name)
